@@ -1,0 +1,125 @@
+/**
+ * The Vogels-Abbott CUBA benchmark in Livenet's model: N LIF neurons, 80% excitatory and 20%
+ * inhibitory, each receiving about 80 random synapses, dt 0.1 ms, 1 s of simulated time.
+ *
+ * Differences from the published network (Vogels and Abbott 2005, as in Brian2's CUBA example):
+ * our neurons are current-based with one synaptic time constant (5 ms) for both signs, weights are
+ * 8-bit mantissas, and the activity is started and kept at 5 to 10 Hz by a bias just below
+ * threshold plus a small Poisson input population instead of random initial potentials.
+ */
+import type { Spec } from '../core/spec/schema';
+import { parseSpec } from '../core/spec/parse';
+import { compile } from '../core/compile/compile';
+import { Simulator } from '../core/sim/simulator';
+import { buildStimuli } from '../core/sim/build-stimuli';
+import type { NumericMode } from '../core/program';
+
+const DT_MS = 0.1;
+const TICKS = 10_000;
+const FAN_IN = 80;
+
+export function cubaSpec(n: number): Spec {
+  const excitatory = Math.round(0.8 * n);
+  const inhibitory = n - excitatory;
+  const external = Math.max(100, Math.round(n / 40));
+  const neuron = {
+    model: 'lif',
+    physical: { tauSynMs: 5, tauMemMs: 20, vth: 160, refractoryMs: 5, biasMant: 300, biasExp: 1 },
+  };
+  const p = (size: number, share: number) => Math.min(1, (FAN_IN * share) / size);
+
+  return parseSpec({
+    apiVersion: 'livenet/v1',
+    name: `cuba-${n}`,
+    chip: { profile: 'loihi2-like', mode: 'fixed' },
+    dtMs: DT_MS,
+    populations: [
+      { name: 'ext', size: external, kind: 'input' },
+      { name: 'exc', size: excitatory, neuron },
+      { name: 'inh', size: inhibitory, neuron },
+    ],
+    projections: [
+      ['exc', 'exc', 0.8, 12],
+      ['exc', 'inh', 0.8, 12],
+      ['inh', 'exc', 0.2, -60],
+      ['inh', 'inh', 0.2, -60],
+      ['ext', 'exc', 0.05, 40],
+      ['ext', 'inh', 0.05, 40],
+    ].map(([from, to, share, weight]) => {
+      const source = from === 'exc' ? excitatory : from === 'inh' ? inhibitory : external;
+      return {
+        name: `${String(from)}-${String(to)}`,
+        from,
+        to,
+        connectivity: { kind: 'sparse', p: p(source, Number(share)) },
+        weights: { init: 'constant', value: weight },
+        wExp: 0,
+        delay: 0,
+      };
+    }),
+    stimulus: [{ population: 'ext', encoder: { kind: 'poisson', maxRateHz: 10 } }],
+  });
+}
+
+export interface CubaResult {
+  engine: string;
+  mode: NumericMode;
+  n: number;
+  synapses: number;
+  compileS: number;
+  wallS: number;
+  spikes: number;
+  meanRateHz: number;
+  synapticEvents: number;
+  neuronUpdatesPerS: number;
+  synapticEventsPerS: number;
+  peakRssMb: number;
+}
+
+export function runCuba(n: number, mode: NumericMode, seed = 1): CubaResult {
+  const spec = cubaSpec(n);
+  const compileStart = performance.now();
+  const program = compile(spec, { seed, mode });
+  const compileS = (performance.now() - compileStart) / 1000;
+  const simulator = new Simulator(program, { seed, stimuli: buildStimuli(program, seed) });
+
+  const start = performance.now();
+  simulator.run(TICKS);
+  const wallS = (performance.now() - start) / 1000;
+
+  const neuronSpikes = simulator.spikeTotals[1]! + simulator.spikeTotals[2]!;
+  const synapses = program.projections.reduce((sum, p) => sum + p.post.length, 0);
+  return {
+    engine: 'livenet-ts',
+    mode,
+    n,
+    synapses,
+    compileS,
+    wallS,
+    spikes: neuronSpikes,
+    meanRateHz: neuronSpikes / n / ((TICKS * DT_MS) / 1000),
+    synapticEvents: simulator.counters.synapticOps,
+    neuronUpdatesPerS: (n * TICKS) / wallS,
+    synapticEventsPerS: simulator.counters.synapticOps / wallS,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+export async function run(json: boolean, args: string[]): Promise<void> {
+  const sizes = args.length > 0 ? args.map(Number) : [4_000, 16_000, 64_000];
+  for (const n of sizes) {
+    for (const mode of ['fixed', 'float'] as const) {
+      const result = runCuba(n, mode);
+      process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatLine(result)}\n`);
+    }
+  }
+  await Promise.resolve();
+}
+
+function formatLine(r: CubaResult): string {
+  return (
+    `cuba n=${r.n} ${r.mode}: ${r.synapses} synapses, compile ${r.compileS.toFixed(2)} s, loop ${r.wallS.toFixed(2)} s, ` +
+    `${r.meanRateHz.toFixed(1)} Hz, ${(r.neuronUpdatesPerS / 1e6).toFixed(0)}M neuron updates/s, ` +
+    `${(r.synapticEventsPerS / 1e6).toFixed(1)}M synaptic events/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Fixed-point adaptive LIF (ALIF): the CUBA LIF of `lif.ts` plus a threshold offset `a`.
+ *
+ * Per neuron and tick, in this order:
+ *
+ *     u = wrap24( trunc0(u * (4096 - (du + 1))) + aIn * 2^6 )
+ *     a = trunc0(a * (4096 - dThreshold))              (every tick, refractory or not)
+ *     if refractoryLeft > 0:  refractoryLeft -= 1, v = 0, no spike
+ *     else:
+ *       v = clip24( trunc0(v * (4096 - dv)) + u + biasMant * 2^biasExp )
+ *       spike  iff  v > vth * 2^6 + a                  (strict; a has already decayed)
+ *       on spike: v = 0, refractoryLeft = refractory, a = clip24(a + adaptInc * 2^6)
+ *
+ * `a` decays like `v` (rounding toward zero, no `+ 1` on its register) and is a 24-bit register
+ * that saturates at 2^23 - 1 rather than wrapping: a wrapped offset would turn the highest
+ * threshold into a negative one and make the neuron burst. `adaptInc` is non-negative, so `a`
+ * never goes below zero. With `vth * 2^6 + a >= 2^23 - 1` no membrane value can pass the
+ * threshold, so a saturated neuron stays silent until its offset decays.
+ */
+import type { NeuronRegisters } from '../program';
+import { clip24, DECAY_ONE, STATE_SHIFT_SCALE, trunc0, wrap24 } from '../fixed/arith';
+import type { FixedNeuronState } from './state';
+
+/** Advances an ALIF population by one tick; the caller has checked the array lengths. */
+export function stepFixedAlifPopulation(
+  state: FixedNeuronState,
+  registers: NeuronRegisters,
+  aIn: Int32Array,
+  spiked: Uint8Array,
+): number {
+  const { u, v, refractoryLeft, thresholdOffset } = state;
+  const size = u.length;
+  const currentFactor = DECAY_ONE - (registers.du + 1);
+  const voltageFactor = DECAY_ONE - registers.dv;
+  const offsetFactor = DECAY_ONE - registers.dThreshold;
+  const bias = registers.biasMant * 2 ** registers.biasExp;
+  const threshold = registers.vth * STATE_SHIFT_SCALE;
+  const adaptStep = registers.adaptInc * STATE_SHIFT_SCALE;
+  const refractoryTicks = registers.refractory;
+  let spikeCount = 0;
+
+  for (let i = 0; i < size; i++) {
+    const current = wrap24(trunc0(u[i]! * currentFactor) + aIn[i]! * STATE_SHIFT_SCALE);
+    u[i] = current;
+
+    const offset = trunc0(thresholdOffset[i]! * offsetFactor);
+    const ticksLeft = refractoryLeft[i]!;
+    if (ticksLeft > 0) {
+      refractoryLeft[i] = ticksLeft - 1;
+      thresholdOffset[i] = offset;
+      v[i] = 0;
+      spiked[i] = 0;
+      continue;
+    }
+
+    const voltage = clip24(trunc0(v[i]! * voltageFactor) + current + bias);
+    if (voltage > threshold + offset) {
+      v[i] = 0;
+      refractoryLeft[i] = refractoryTicks;
+      thresholdOffset[i] = clip24(offset + adaptStep);
+      spiked[i] = 1;
+      spikeCount++;
+    } else {
+      v[i] = voltage;
+      thresholdOffset[i] = offset;
+      spiked[i] = 0;
+    }
+  }
+  return spikeCount;
+}

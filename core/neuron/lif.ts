@@ -1,0 +1,86 @@
+/**
+ * Fixed-point current-based leaky integrate-and-fire (CUBA LIF) neurons, bit-accurate.
+ *
+ * One call advances a whole population by one tick, in place. For every neuron, in this order:
+ *
+ *     u = wrap24( trunc0(u * (4096 - (du + 1))) + aIn * 2^6 )
+ *     if refractoryLeft > 0:  refractoryLeft -= 1, v = 0, no spike
+ *     else:
+ *       v = clip24( trunc0(v * (4096 - dv)) + u + biasMant * 2^biasExp )
+ *       spike  iff  v > vth * 2^6                     (strict)
+ *       on spike: v = 0, refractoryLeft = refractory
+ *
+ * `trunc0` divides by 4096 rounding toward zero, `wrap24` wraps to signed 24 bits (the current
+ * overflows like the hardware adder) and `clip24` saturates to `±(2^23 - 1)` (the membrane never
+ * changes sign by overflow). The current decays by `du + 1`, so it can never be switched off.
+ * `u` keeps integrating during refractory ticks. A spike at tick t blocks ticks t+1 .. t+R, so
+ * a neuron that would fire on every tick fires every `R + 1` ticks. The adaptive variant is in
+ * `alif.ts`; the float model with the same order is in `float-lif.ts`.
+ *
+ * Registers are trusted (see `assertNeuronRegisters`), and state values must be 24-bit, which
+ * the kernel itself maintains. `aIn` may hold any int32: only its low 18 bits reach `u`.
+ */
+import type { NeuronRegisters } from '../program';
+import { clip24, DECAY_ONE, STATE_SHIFT_SCALE, trunc0, wrap24 } from '../fixed/arith';
+import { stepFixedAlifPopulation } from './alif';
+import type { FixedNeuronState } from './state';
+import { checkPopulationLengths } from './state';
+
+export type SpikingModel = 'lif' | 'alif';
+
+export type { FixedNeuronState, FloatNeuronState } from './state';
+export { createFixedNeuronState, createFloatNeuronState } from './state';
+export { stepFloatLif } from './float-lif';
+
+/**
+ * Advances a fixed-point LIF or ALIF population by one tick and returns its spike count.
+ *
+ * `aIn[i]` is the summed weight (mantissa * 2^wExp) arriving at neuron i this tick; `spiked[i]`
+ * receives 1 or 0. Nothing is allocated, so the simulator may call it every tick.
+ */
+export function stepFixedLif(
+  state: FixedNeuronState,
+  registers: NeuronRegisters,
+  model: SpikingModel,
+  aIn: Int32Array,
+  spiked: Uint8Array,
+): number {
+  checkPopulationLengths(state, aIn, spiked);
+  if (model === 'alif') {
+    return stepFixedAlifPopulation(state, registers, aIn, spiked);
+  }
+
+  const { u, v, refractoryLeft } = state;
+  const size = u.length;
+  const currentFactor = DECAY_ONE - (registers.du + 1);
+  const voltageFactor = DECAY_ONE - registers.dv;
+  const bias = registers.biasMant * 2 ** registers.biasExp;
+  const threshold = registers.vth * STATE_SHIFT_SCALE;
+  const refractoryTicks = registers.refractory;
+  let spikeCount = 0;
+
+  for (let i = 0; i < size; i++) {
+    const current = wrap24(trunc0(u[i]! * currentFactor) + aIn[i]! * STATE_SHIFT_SCALE);
+    u[i] = current;
+
+    const ticksLeft = refractoryLeft[i]!;
+    if (ticksLeft > 0) {
+      refractoryLeft[i] = ticksLeft - 1;
+      v[i] = 0;
+      spiked[i] = 0;
+      continue;
+    }
+
+    const voltage = clip24(trunc0(v[i]! * voltageFactor) + current + bias);
+    if (voltage > threshold) {
+      v[i] = 0;
+      refractoryLeft[i] = refractoryTicks;
+      spiked[i] = 1;
+      spikeCount++;
+    } else {
+      v[i] = voltage;
+      spiked[i] = 0;
+    }
+  }
+  return spikeCount;
+}

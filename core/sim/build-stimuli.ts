@@ -1,0 +1,18 @@
+/**
+ * Builds the stimulus sources a compiled spec asks for: explicit spike lists now, encoders bound
+ * to a data stream through `createDataStimulus`.
+ */
+import type { Program } from '../program';
+import type { StimulusSource } from './stimulus';
+import { SpikeListStimulus } from './stimulus';
+import { createDataStimulus } from './data-stimulus';
+
+export function buildStimuli(program: Program, seed: number): StimulusSource[] {
+  return (program.spec.stimulus ?? []).map((stimulus, index) => {
+    const population = program.populations.find((p) => p.name === stimulus.population)!;
+    if ('spikes' in stimulus && stimulus.spikes !== undefined) {
+      return new SpikeListStimulus(population, stimulus.spikes);
+    }
+    return createDataStimulus(program, population, stimulus, seed, index);
+  });
+}

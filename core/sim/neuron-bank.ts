@@ -1,0 +1,114 @@
+/**
+ * The neuron state of every population, and the per-tick update that dispatches each population
+ * to its kernel (fixed or float, LIF or ALIF). Input populations have no state: their spikes come
+ * from a stimulus and are already set in `spiked` when `update` runs.
+ */
+import type { Program, PopulationProgram } from '../program';
+import type { InputArray } from './ring';
+import { createFixedNeuronState, createFloatNeuronState, stepFixedLif, stepFloatLif } from '../neuron/lif';
+import type { FixedNeuronState, FloatNeuronState } from '../neuron/lif';
+
+export interface UpdateCounts {
+  /** Neurons with a non-zero synaptic current or membrane potential after the update, or a spike. */
+  active: number;
+  /** The other neurons of non-input populations: their state stayed all zero. */
+  idle: number;
+}
+
+type State = FixedNeuronState | FloatNeuronState;
+
+export class NeuronBank {
+  private readonly program: Program;
+  readonly states: (State | null)[];
+  /** Membrane potential after integration and before reset, per population (float mode only). */
+  readonly membraneBeforeReset: (Float64Array | null)[];
+
+  constructor(program: Program) {
+    this.program = program;
+    this.states = program.populations.map((population) => this.createState(population));
+    this.membraneBeforeReset = program.populations.map(() => null);
+  }
+
+  private createState(population: PopulationProgram): State | null {
+    if (population.kind === 'input') return null;
+    return this.program.mode === 'fixed'
+      ? createFixedNeuronState(population.size)
+      : createFloatNeuronState(population.size);
+  }
+
+  /** Keeps the membrane potential before reset of population `index` each tick (for e-prop). */
+  trackMembraneBeforeReset(index: number): Float64Array {
+    const buffer = new Float64Array(this.program.populations[index]!.size);
+    this.membraneBeforeReset[index] = buffer;
+    return buffer;
+  }
+
+  update(aIn: InputArray, spiked: Uint8Array): UpdateCounts {
+    const counts: UpdateCounts = { active: 0, idle: 0 };
+
+    for (const population of this.program.populations) {
+      const state = this.states[population.index];
+      if (state === null || state === undefined || population.model === null) continue;
+      const start = population.offset;
+      const end = start + population.size;
+      const input = aIn.subarray(start, end);
+      const out = spiked.subarray(start, end);
+
+      if (this.program.mode === 'fixed') {
+        stepFixedLif(
+          state as FixedNeuronState,
+          population.registers,
+          population.model,
+          input as Int32Array,
+          out,
+        );
+      } else {
+        const before = this.membraneBeforeReset[population.index] ?? undefined;
+        stepFloatLif(
+          state as FloatNeuronState,
+          population.float,
+          population.model,
+          input as Float64Array,
+          out,
+          before,
+        );
+      }
+
+      const active = countActive(state, out);
+      counts.active += active;
+      counts.idle += population.size - active;
+    }
+    return counts;
+  }
+
+  captureState(): Record<string, Int32Array | Float64Array | Uint8Array> {
+    const out: Record<string, Int32Array | Float64Array | Uint8Array> = {};
+    this.states.forEach((state, i) => {
+      if (state === null) return;
+      out[`neurons.${i}.u`] = state.u.slice();
+      out[`neurons.${i}.v`] = state.v.slice();
+      out[`neurons.${i}.refractoryLeft`] = state.refractoryLeft.slice();
+      out[`neurons.${i}.thresholdOffset`] = state.thresholdOffset.slice();
+    });
+    return out;
+  }
+
+  restoreState(read: (key: string, into: Int32Array | Float64Array | Uint8Array) => void): void {
+    this.states.forEach((state, i) => {
+      if (state === null) return;
+      read(`neurons.${i}.u`, state.u);
+      read(`neurons.${i}.v`, state.v);
+      read(`neurons.${i}.refractoryLeft`, state.refractoryLeft);
+      read(`neurons.${i}.thresholdOffset`, state.thresholdOffset);
+    });
+  }
+}
+
+function countActive(state: State, spiked: Uint8Array): number {
+  const { u, v } = state;
+  let active = 0;
+  for (let i = 0; i < u.length; i++) {
+    if (u[i] !== 0 || v[i] !== 0 || spiked[i] !== 0) active++;
+  }
+  return active;
+}

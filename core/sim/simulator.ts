@@ -1,0 +1,318 @@
+/**
+ * The tick loop of the emulated chip.
+ *
+ * One tick t (t = 1, 2, ...) runs, in this order:
+ *   1. deliver: the delay-ring slot of t becomes every neuron's `aIn`;
+ *   2. update every neuron population (decay, integrate, threshold, reset, refractory), and set
+ *      the spikes of input populations from their stimulus;
+ *   3. emit this tick's spikes into the ring at t + 1 + delay;
+ *   4. learning, on plastic projections, with the pre events that arrived at t;
+ *   5. record spikes and sampled state.
+ * The simulator is deterministic: its whole state is in typed arrays that `captureState` copies
+ * out and `restoreState` copies back, so a run split into chunks of any size, or stopped and
+ * resumed, gives the same spikes and weights bit for bit.
+ */
+import type { Program, ProjectionProgram, NumericMode } from '../program';
+import { createStream } from '../random';
+import type { RandomStream } from '../random';
+import { DelayRing } from './ring';
+import type { InputArray } from './ring';
+import { NeuronBank } from './neuron-bank';
+import { HopTable } from './hops';
+import { SpikeHistory } from './history';
+import { SpikeRecorder, StateRecorder } from './recorder';
+import type { StimulusSource } from './stimulus';
+import { createCounters } from '../energy/counters';
+import type { Counters } from '../energy/counters';
+import { createPlasticityRule } from '../learning/rules';
+import type { PlasticityRule } from '../learning/types';
+
+export interface SimulatorOptions {
+  seed: number;
+  stimuli: StimulusSource[];
+}
+
+export type SimulatorState = Record<string, Float64Array | Int32Array | Int8Array | Uint8Array | Uint32Array>;
+
+export class Simulator {
+  readonly program: Program;
+  readonly mode: NumericMode;
+  readonly seed: number;
+  /** Ticks completed so far; the next tick to run is `tick + 1`. */
+  tick = 0;
+  readonly counters: Counters = createCounters();
+  readonly spikeRecorder: SpikeRecorder;
+  readonly stateRecorder: StateRecorder;
+
+  /** Spikes of the tick just run, over the global neuron index. */
+  readonly spiked: Uint8Array;
+  readonly weights: (Int8Array | Float64Array)[];
+  /** Spikes emitted since tick 1, per population. */
+  readonly spikeTotals: Float64Array;
+  private readonly neurons: NeuronBank;
+  private readonly ring: DelayRing<InputArray>;
+  private readonly hops: HopTable;
+  private readonly history: SpikeHistory;
+  private readonly rules: (PlasticityRule | null)[];
+  private readonly learningRandom: RandomStream;
+  private readonly stimuli: StimulusSource[];
+  private readonly denseOpsPerTick: number;
+  /** Global indices of this tick's spikes, and where each population's run of them starts. */
+  private readonly spikeList: Int32Array;
+  private readonly spikeListStart: Int32Array;
+  private pendingReward = 0;
+  private readonly injected = new Map<number, number[]>();
+
+  constructor(program: Program, options: SimulatorOptions) {
+    this.program = program;
+    this.mode = program.mode;
+    this.seed = options.seed;
+    this.stimuli = options.stimuli;
+
+    this.spiked = new Uint8Array(program.neuronCount);
+    this.spikeTotals = new Float64Array(program.populations.length);
+    this.spikeList = new Int32Array(program.neuronCount);
+    this.spikeListStart = new Int32Array(program.populations.length + 1);
+    this.neurons = new NeuronBank(program);
+    this.ring =
+      this.mode === 'fixed'
+        ? new DelayRing<InputArray>(program.neuronCount, program.maxDelayTicks, (n) => new Int32Array(n))
+        : new DelayRing<InputArray>(program.neuronCount, program.maxDelayTicks, (n) => new Float64Array(n));
+    this.weights = program.projections.map((p) => p.weights.slice());
+    this.hops = new HopTable(program);
+    this.history = new SpikeHistory(program);
+
+    // One learning stream for the whole network, so adding a plastic projection never shifts
+    // another stream (stochastic rounding draws in projection order within a tick).
+    this.learningRandom = createStream(options.seed, 'learning');
+    this.rules = program.projections.map((projection, i) =>
+      projection.learning === null ? null : this.createRule(projection, this.weights[i]!),
+    );
+
+    this.denseOpsPerTick = program.projections.reduce(
+      (sum, p) => sum + program.populations[p.from]!.size * program.populations[p.to]!.size,
+      0,
+    );
+    this.spikeRecorder = new SpikeRecorder(program);
+    this.stateRecorder = new StateRecorder(program, this.neurons);
+  }
+
+  private createRule(projection: ProjectionProgram, weights: Int8Array | Float64Array): PlasticityRule {
+    return createPlasticityRule(
+      {
+        mode: this.mode,
+        dtMs: this.program.dtMs,
+        preSize: this.program.populations[projection.from]!.size,
+        postSize: this.program.populations[projection.to]!.size,
+        rowPtr: projection.rowPtr,
+        post: projection.post,
+        weights,
+        learning: projection.learning!,
+      },
+      this.learningRandom,
+    );
+  }
+
+  /** Queues a reward applied at the end of the next tick (reward-modulated rules only). */
+  injectReward(reward: number): void {
+    this.pendingReward += reward;
+  }
+
+  /** Makes input or neuron `globalIndex` spike at `tick` (later than the current tick). */
+  injectSpike(tick: number, globalIndex: number): void {
+    if (!Number.isInteger(tick) || tick <= this.tick) {
+      throw new RangeError(`an injected spike needs a tick after ${this.tick}, got ${tick}`);
+    }
+    const list = this.injected.get(tick) ?? [];
+    list.push(globalIndex);
+    this.injected.set(tick, list);
+  }
+
+  /** Runs `ticks` ticks. */
+  run(ticks: number): void {
+    for (let i = 0; i < ticks; i++) this.step();
+  }
+
+  /** Runs one tick. */
+  step(): void {
+    const t = this.tick + 1;
+    const aIn = this.ring.slotFor(t);
+
+    this.updateNeurons(t, aIn);
+    aIn.fill(0);
+    this.emit(t);
+    this.learn(t);
+    this.spikeRecorder.record(t, this.spiked);
+    this.stateRecorder.record(t);
+    this.tick = t;
+  }
+
+  private updateNeurons(t: number, aIn: InputArray): void {
+    const spiked = this.spiked;
+    const counters = this.counters;
+    spiked.fill(0);
+
+    for (const stimulus of this.stimuli) stimulus.fill(t, spiked);
+    const injected = this.injected.get(t);
+    if (injected !== undefined) {
+      for (const index of injected) spiked[index] = 1;
+      this.injected.delete(t);
+    }
+
+    const update = this.neurons.update(aIn, spiked);
+    counters.activeNeuronUpdates += update.active;
+    counters.idleNeuronUpdates += update.idle;
+  }
+
+  private emit(t: number): void {
+    const program = this.program;
+    const spiked = this.spiked;
+    const counters = this.counters;
+    const spikeList = this.spikeList;
+    const ringLength = this.ring.length;
+    let spikeCount = 0;
+
+    // Collect this tick's spikes once, grouped by population (populations are contiguous).
+    for (const population of program.populations) {
+      const end = population.offset + population.size;
+      this.spikeListStart[population.index] = spikeCount;
+      for (let g = population.offset; g < end; g++) {
+        if (spiked[g] === 0) continue;
+        spikeList[spikeCount++] = g;
+        this.history.push(t, g);
+        this.hops.count(g, counters);
+      }
+      this.spikeListStart[population.index + 1] = spikeCount;
+      this.spikeTotals[population.index]! += spikeCount - this.spikeListStart[population.index]!;
+    }
+    counters.spikes += spikeCount;
+    counters.denseOps += this.denseOpsPerTick;
+    if (spikeCount === 0) return;
+
+    for (let p = 0; p < program.projections.length; p++) {
+      const projection = program.projections[p]!;
+      const sourceOffset = program.populations[projection.from]!.offset;
+      const targetOffset = program.populations[projection.to]!.offset;
+      const slot = this.ring.slots[(t + 1 + projection.delayTicks) % ringLength]!;
+      const scale = 2 ** projection.wExp;
+      const weights = this.weights[p]!;
+      const { rowPtr, post } = projection;
+      const first = this.spikeListStart[projection.from]!;
+      const last = this.spikeListStart[projection.from + 1]!;
+
+      for (let k = first; k < last; k++) {
+        const i = spikeList[k]! - sourceOffset;
+        const start = rowPtr[i]!;
+        const stop = rowPtr[i + 1]!;
+        counters.synapticOps += stop - start;
+        for (let s = start; s < stop; s++) slot[targetOffset + post[s]!]! += weights[s]! * scale;
+      }
+    }
+  }
+
+  private learn(t: number): void {
+    const program = this.program;
+    for (let p = 0; p < this.rules.length; p++) {
+      const rule = this.rules[p];
+      if (rule === null || rule === undefined) continue;
+      const projection = program.projections[p]!;
+      const source = program.populations[projection.from]!;
+      const target = program.populations[projection.to]!;
+
+      // Pre events are spikes that arrive now: emitted at t - 1 - delay.
+      const events = this.history.eventsOf(t - 1 - projection.delayTicks, source.offset, source.size);
+      const postSpiked = this.spiked.subarray(target.offset, target.offset + target.size);
+      this.counters.learningUpdates += rule.onTick(t, events.indices, events.count, postSpiked);
+    }
+
+    if (this.pendingReward !== 0) {
+      const reward = this.pendingReward;
+      this.pendingReward = 0;
+      for (const rule of this.rules) {
+        if (rule?.applyReward) this.counters.learningUpdates += rule.applyReward(t, reward);
+      }
+    }
+  }
+
+  /** Copies out the whole dynamic state (not the recordings). */
+  captureState(): SimulatorState {
+    const state: SimulatorState = {};
+    state['tick'] = new Float64Array([this.tick, this.pendingReward]);
+    Object.assign(state, this.neurons.captureState());
+    this.ring.slots.forEach((slot, i) => (state[`ring.${i}`] = slot.slice()));
+    this.weights.forEach((w, i) => (state[`weights.${i}`] = w.slice()));
+    this.rules.forEach((rule, i) => {
+      if (rule === null) return;
+      for (const [key, value] of Object.entries(rule.getState())) state[`rule.${i}.${key}`] = value.slice();
+    });
+    Object.assign(state, this.history.captureState());
+    state['random.learning'] = this.learningRandom.getState();
+    this.stimuli.forEach((stimulus, i) => {
+      for (const [key, value] of Object.entries(stimulus.getState())) state[`stimulus.${i}.${key}`] = value;
+    });
+    state['counters'] = new Float64Array(Object.values(this.counters));
+    state['spikeTotals'] = this.spikeTotals.slice();
+    state['injected'] = new Float64Array(
+      [...this.injected.entries()].flatMap(([tick, list]) => list.flatMap((g) => [tick, g])),
+    );
+    return state;
+  }
+
+  /** Restores a state captured by `captureState` from a simulator of the same program and seed. */
+  restoreState(state: SimulatorState): void {
+    const get = (key: string): SimulatorState[string] => {
+      const value = state[key];
+      if (value === undefined) throw new Error(`checkpoint is missing the state array "${key}"`);
+      return value;
+    };
+    const read = (key: string, into: { set(values: ArrayLike<number>): void; length: number }): void => {
+      const value = get(key);
+      if (value.length !== into.length) {
+        throw new Error(
+          `checkpoint array "${key}" has ${value.length} values, the network needs ${into.length}`,
+        );
+      }
+      into.set(value);
+    };
+
+    const [tick, reward] = get('tick');
+    this.tick = tick!;
+    this.pendingReward = reward!;
+    this.neurons.restoreState(read);
+    this.ring.slots.forEach((slot, i) => read(`ring.${i}`, slot));
+    this.weights.forEach((w, i) => read(`weights.${i}`, w));
+    this.rules.forEach((rule, i) => {
+      if (rule === null) return;
+      const prefix = `rule.${i}.`;
+      const ruleState: Record<string, Float64Array | Int32Array | Int8Array | Uint32Array> = {};
+      for (const [key, value] of Object.entries(state)) {
+        if (key.startsWith(prefix) && !(value instanceof Uint8Array))
+          ruleState[key.slice(prefix.length)] = value;
+      }
+      rule.setState(ruleState);
+    });
+    this.history.restoreState((key) => state[key] as Float64Array | Int32Array | undefined);
+    this.learningRandom.setState(get('random.learning') as Uint32Array);
+    this.stimuli.forEach((stimulus, i) => {
+      const prefix = `stimulus.${i}.`;
+      const stimulusState: SimulatorState = {};
+      for (const [key, value] of Object.entries(state)) {
+        if (key.startsWith(prefix)) stimulusState[key.slice(prefix.length)] = value;
+      }
+      stimulus.setState(stimulusState as never);
+    });
+
+    const counterValues = get('counters');
+    Object.keys(this.counters).forEach((key, i) => {
+      (this.counters as unknown as Record<string, number>)[key] = counterValues[i]!;
+    });
+    read('spikeTotals', this.spikeTotals);
+    this.injected.clear();
+    const injected = get('injected');
+    for (let k = 0; k < injected.length; k += 2) {
+      const list = this.injected.get(injected[k]!) ?? [];
+      list.push(injected[k + 1]!);
+      this.injected.set(injected[k]!, list);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Semantic checks of stimuli: each gives explicit `spikes` or an `encoder` (with `data`, or
+ * without it to encode the constant value 1 on every input),
+ * spike indices fit the population and appear once per tick, a Poisson rate gives a per-tick
+ * probability of at most 1 (never clamped), and pixel encoders of MNIST drive 784 inputs.
+ */
+import { MAX_ISSUES_PER_LIST, type CheckContext } from './check-context';
+import type { PathSegment } from './issues';
+import type { PopulationSpec, StimulusSpec } from './schema';
+
+/** Pixels of an MNIST digit (28 x 28); Poisson and latency encoders drive one input each. */
+const MNIST_PIXELS = 784;
+
+export function checkStimuli(context: CheckContext): void {
+  context.spec.stimulus.forEach((stimulus, i) => {
+    const path: PathSegment[] = ['stimulus', i];
+    if (!checkSource(context, path, stimulus)) return;
+
+    const population = context.populations.get(stimulus.population);
+    if (population === undefined) return;
+
+    if (stimulus.spikes !== undefined) checkSpikes(context, [...path, 'spikes'], stimulus.spikes, population);
+    if (stimulus.encoder !== undefined) checkEncoder(context, path, stimulus, population);
+  });
+}
+
+/** Checks that exactly one source is given; returns whether the stimulus can be checked further. */
+function checkSource(context: CheckContext, path: PathSegment[], stimulus: StimulusSpec): boolean {
+  const hasSpikes = stimulus.spikes !== undefined;
+  const hasEncoder = stimulus.encoder !== undefined;
+
+  if (hasSpikes === hasEncoder) {
+    context.report(
+      path,
+      hasSpikes ? 'give either spikes or an encoder, not both' : 'missing: give spikes or an encoder',
+    );
+    return false;
+  }
+  if (hasSpikes && stimulus.data !== undefined) {
+    context.report([...path, 'data'], 'data is read by an encoder only; explicit spikes take none');
+    return false;
+  }
+  return true;
+}
+
+function checkSpikes(
+  context: CheckContext,
+  path: PathSegment[],
+  spikes: [number, number][],
+  population: PopulationSpec,
+): void {
+  const seen = new Set<string>();
+  let reported = 0;
+
+  for (let k = 0; k < spikes.length && reported < MAX_ISSUES_PER_LIST; k++) {
+    const [tick, neuron] = spikes[k]!;
+    if (neuron >= population.size) {
+      context.expected(
+        [...path, k, 1],
+        `expected a neuron index of ${JSON.stringify(population.name)} in 0..${population.size - 1}`,
+        neuron,
+      );
+      reported++;
+    }
+
+    const key = `${tick},${neuron}`;
+    if (seen.has(key)) {
+      context.report(
+        [...path, k],
+        `duplicate spike [${tick}, ${neuron}]; an input neuron spikes at most once a tick`,
+        [tick, neuron],
+      );
+      reported++;
+    }
+    seen.add(key);
+  }
+}
+
+function checkEncoder(
+  context: CheckContext,
+  path: PathSegment[],
+  stimulus: StimulusSpec,
+  population: PopulationSpec,
+): void {
+  const encoder = stimulus.encoder;
+  if (encoder === undefined) return;
+
+  if (encoder.kind === 'poisson') {
+    // One Bernoulli draw per tick: the probability must stay a probability.
+    const probability = (encoder.maxRateHz * context.spec.dtMs) / 1000;
+    if (probability > 1) {
+      const maxRateHz = 1000 / context.spec.dtMs;
+      const populationIndex = context.spec.populations.indexOf(population);
+      context.report(
+        [...path, 'encoder', 'maxRateHz'],
+        `${encoder.maxRateHz} Hz at dtMs ${context.spec.dtMs} gives input population ${JSON.stringify(population.name)} ` +
+          `(populations[${populationIndex}]) a spike probability of ${probability} per tick, above 1; ` +
+          `use maxRateHz <= ${maxRateHz}`,
+        encoder.maxRateHz,
+      );
+    }
+  }
+
+  const pixelEncoder = encoder.kind === 'poisson' || encoder.kind === 'latency';
+  if (pixelEncoder && stimulus.data?.dataset === 'mnist' && population.size !== MNIST_PIXELS) {
+    context.report(
+      [...path, 'population'],
+      `a ${encoder.kind} encoder of MNIST drives one input per pixel, so ${JSON.stringify(population.name)} needs size ${MNIST_PIXELS}, not ${population.size}`,
+      population.name,
+    );
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Schema of a projection's learning rule and its safety envelope.
+ *
+ * Weights and their bounds are on the mantissa scale (a weight `w` adds `w * 2^wExp` to the
+ * input); in fixed mode `wMin` and `wMax` must be mantissas in -128..127, which the semantic
+ * checks enforce because the mode is known only at the top of the spec.
+ */
+import { z } from 'zod';
+
+import {
+  finiteNumber,
+  integerIn,
+  nonNegativeNumber,
+  numberIn,
+  positiveInteger,
+  positiveNumber,
+} from './fields';
+
+/** When updates may be applied to the weights. */
+export const cadenceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('every-event') }),
+  z.strictObject({ kind: z.literal('every-n-ticks'), n: positiveInteger() }),
+  /** Only while the readout's confidence (0..1) is below `floor`; needs a `readout`. */
+  z.strictObject({ kind: z.literal('on-confidence-drop'), floor: numberIn(0, 1) }),
+]);
+
+/**
+ * What may change while the network lives. `driftBudget` is the largest mean absolute weight
+ * change per synapse of the projection, on the weight scale, allowed away from the last accepted
+ * snapshot within one window of `windowTicks` ticks.
+ */
+export const envelopeSchema = z.strictObject({
+  driftBudget: positiveNumber(),
+  windowTicks: positiveInteger(),
+  cadence: cadenceSchema.prefault({ kind: 'every-event' }),
+  /** Restore the last good snapshot when `metric` falls below `floor`. */
+  rollback: z
+    .strictObject({
+      metric: z.enum(['accuracy', 'confidence', 'reward']),
+      floor: finiteNumber(),
+    })
+    .optional(),
+});
+
+/** Fields every rule shares: weight bounds, bound kind and the optional envelope. */
+const boundFields = {
+  wMin: finiteNumber(),
+  wMax: finiteNumber(),
+  /** `hard` clamps to [wMin, wMax]; `soft` also scales each update by the distance to the bound. */
+  bound: z.enum(['hard', 'soft']).default('hard'),
+  envelope: envelopeSchema.optional(),
+};
+
+/** Pair STDP traces: pre and post traces with their time constants. */
+const pairFields = {
+  aPlus: nonNegativeNumber(),
+  aMinus: nonNegativeNumber(),
+  tauPreMs: positiveNumber(),
+  tauPostMs: positiveNumber(),
+};
+
+export const stdpSchema = z.strictObject({
+  rule: z.literal('stdp'),
+  ...pairFields,
+  ...boundFields,
+});
+
+export const rstdpSchema = z.strictObject({
+  rule: z.literal('rstdp'),
+  ...pairFields,
+  ...boundFields,
+  tauEligibilityMs: positiveNumber(),
+  /** Learning rate: `w += eta * r[t] * e[t]`. */
+  eta: positiveNumber(),
+  /** `task`: the reward comes from the readout and the labels; `api`: it is injected while running. */
+  rewardSource: z.enum(['task', 'api']).default('task'),
+});
+
+/**
+ * e-prop: the surrogate is the fast sigmoid `1 / (1 + |v - vth| / surrogateWidth)^2`, with
+ * `v - vth` on the `vth` scale, so it peaks at 1 at the threshold and is 1/4 one width away.
+ */
+export const epropSchema = z.strictObject({
+  rule: z.literal('eprop'),
+  ...boundFields,
+  learningRate: positiveNumber(),
+  /** Time constant of the readout's low-pass filter. */
+  tauOutMs: positiveNumber(),
+  /** Feedback weights of the learning signal: fixed random, or the readout weights transposed. */
+  feedback: z.enum(['random', 'symmetric']).default('random'),
+  surrogateWidth: positiveNumber().default(0.5),
+  /** Let the reset's dependence on `v` into the gradient; detached by default. */
+  resetInGradient: z.boolean({ error: 'expected true or false' }).default(false),
+  /** Ticks between applying the accumulated update; 1 applies it every tick. */
+  updateEveryTicks: integerIn(1, 2 ** 31 - 1).default(1),
+});
+
+export const learningSchema = z.discriminatedUnion('rule', [stdpSchema, rstdpSchema, epropSchema]);
+
+export type CadenceSpec = z.infer<typeof cadenceSchema>;
+export type EnvelopeSpec = z.infer<typeof envelopeSchema>;
+export type StdpSpec = z.infer<typeof stdpSchema>;
+export type RstdpSpec = z.infer<typeof rstdpSchema>;
+export type EpropSpec = z.infer<typeof epropSchema>;
+export type LearningSpec = z.infer<typeof learningSchema>;

@@ -24,7 +24,7 @@ export function cubaSpec(n: number): Spec {
   const external = Math.max(100, Math.round(n / 40));
   const neuron = {
     model: 'lif',
-    physical: { tauSynMs: 5, tauMemMs: 20, vth: 160, refractoryMs: 5, biasMant: 300, biasExp: 1 },
+    physical: { tauSynMs: 5, tauMemMs: 20, vth: 10000, refractoryMs: 5, biasMant: 2800, biasExp: 0 },
   };
   const p = (size: number, share: number) => Math.min(1, (FAN_IN * share) / size);
 
@@ -39,10 +39,10 @@ export function cubaSpec(n: number): Spec {
       { name: 'inh', size: inhibitory, neuron },
     ],
     projections: [
-      ['exc', 'exc', 0.8, 12],
-      ['exc', 'inh', 0.8, 12],
-      ['inh', 'exc', 0.2, -60],
-      ['inh', 'inh', 0.2, -60],
+      ['exc', 'exc', 0.8, 6],
+      ['exc', 'inh', 0.8, 6],
+      ['inh', 'exc', 0.2, -40],
+      ['inh', 'inh', 0.2, -40],
       ['ext', 'exc', 0.05, 40],
       ['ext', 'inh', 0.05, 40],
     ].map(([from, to, share, weight]) => {

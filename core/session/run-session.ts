@@ -21,6 +21,7 @@ import type { NamedTensor } from '../snapshot/safetensors';
 import { CORE_VERSION } from '../version';
 import { RunTracker } from './tracker';
 import type { RunEvent } from './tracker';
+import { PresentationNormalizer } from './presentation-normalizer';
 
 export interface RunOptions {
   seed: number;
@@ -69,6 +70,7 @@ export class RunSession {
   readonly simulator: Simulator;
   private readonly stimuli: StimulusSource[];
   private readonly tracker: RunTracker;
+  private readonly normalizer: PresentationNormalizer | null;
 
   private constructor(spec: Spec, options: RunOptions) {
     this.spec = spec;
@@ -77,6 +79,9 @@ export class RunSession {
     this.stimuli = buildStimuli(this.program, options.seed);
     this.simulator = new Simulator(this.program, { seed: options.seed, stimuli: this.stimuli });
     this.tracker = new RunTracker(this.program, this.stimuli);
+    // Normalised once before tick 1 as well; a resumed run then overwrites the weights.
+    this.normalizer = PresentationNormalizer.create(this.program, this.simulator.weights);
+    this.normalizer?.afterTick(0);
 
     const streamTicks = this.tracker.streamTicks();
     const ticks = options.ticks ?? streamTicks;
@@ -161,6 +166,8 @@ export class RunSession {
     for (let i = 0; i < ticks; i++) {
       this.simulator.step();
       this.tracker.afterTick(this.simulator.tick, this.simulator.spiked);
+      if (this.normalizer !== null)
+        this.simulator.counters.learningUpdates += this.normalizer.afterTick(this.simulator.tick);
     }
 
     const spikeCounts: Record<string, number> = {};

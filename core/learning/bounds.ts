@@ -26,6 +26,8 @@ export interface WeightBounds {
   soft: boolean;
 }
 
+// Copied into a module constant so the per-synapse calls do not read the import binding.
+const CHANGE_FRACTION_BITS = WEIGHT_CHANGE_FRACTION_BITS;
 const MANTISSA_MIN = -128;
 const MANTISSA_MAX = 127;
 
@@ -83,5 +85,5 @@ export function changeFixedWeight(
 ): number {
   if (scaledDelta === 0) return clamp(w, bounds);
   const scaled = scaledDelta * boundFactor(w, scaledDelta, bounds);
-  return clamp(w + stochasticRoundSigned(scaled, WEIGHT_CHANGE_FRACTION_BITS, random), bounds);
+  return clamp(w + stochasticRoundSigned(scaled, CHANGE_FRACTION_BITS, random), bounds);
 }

@@ -64,7 +64,10 @@ export class ProjectionEligibility {
   constructor(projection: EpropProjection, name: string, postSize: number) {
     const { preSize, rowPtr, post, weights, weightScale } = projection;
     if (rowPtr.length !== preSize + 1 || rowPtr[preSize] !== post.length || weights.length !== post.length) {
-      throw new RangeError(`${name}: CSR arrays do not match (preSize ${preSize}, ${post.length} synapses)`);
+      throw new RangeError(
+        `${name}: expected rowPtr of ${preSize + 1} entries ending at the synapse count ${post.length} ` +
+          `and one weight per synapse, got ${rowPtr.length} entries ending at ${rowPtr[preSize]} and ${weights.length} weights`,
+      );
     }
     for (let s = 0; s < post.length; s++) {
       if (post[s]! < 0 || post[s]! >= postSize) {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createStream } from '../random';
 import {
   amplitudeRegister,
+  decayAllStochastic,
   decayStochastic,
   rewardRegister,
   stochasticRound,
@@ -78,6 +79,23 @@ describe('stochastic decay', () => {
     let sum = 0;
     for (let k = 0; k < draws; k++) sum += decayStochastic(7, 2048, random);
     expect(Math.abs(sum / draws - 3.5)).toBeLessThan(4 * Math.sqrt(0.25 / draws));
+  });
+
+  it('array decay halves exactly', () => {
+    const random = createStream(6, 'rounding');
+    const before = random.getState();
+    const values = Int32Array.from([0, 8, -64, 200]);
+    decayAllStochastic(values, 2048, random);
+    expect(Array.from(values)).toEqual([0, 4, -32, 100]);
+    expect(random.getState()).toEqual(before);
+  });
+
+  it('array decay mean is unbiased', () => {
+    const size = 20_000;
+    const values = new Int32Array(size).fill(-7);
+    decayAllStochastic(values, 2048, createStream(6, 'rounding'));
+    const mean = values.reduce((sum, value) => sum + value, 0) / size;
+    expect(Math.abs(mean + 3.5)).toBeLessThan(4 * Math.sqrt(0.25 / size));
   });
 
   it('trace register of tau 20 is 200', () => {

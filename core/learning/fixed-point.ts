@@ -4,8 +4,9 @@
  * Every quantity is an integer with a documented number of fraction bits:
  *
  *     trace          unsigned 16 bits, 8 fraction bits: an event adds 256 (= 1.0), saturates at
- *                    65535 (= 255.996). Wider than Loihi's 7-bit traces so that the rounding
- *                    noise of the decay stays near 1/256 of an event.
+ *                    65535 (= 255.996). Lava's fixed-point Loihi learning engine uses 7-bit
+ *                    traces (`W_TRACE` in lava-nc/lava, magma/core/learning/constants.py); these
+ *                    are wider so that the rounding noise of the decay stays near 1/256 of an event.
  *     amplitude      aPlus, aMinus as round(A * 2^16), 0 .. 2^23 - 1 (A below 128 mantissas)
  *     weight change  amplitude * trace has 16 + 8 = 24 fraction bits of a mantissa unit; it is
  *                    rounded stochastically to a whole mantissa step before the clamp
@@ -44,22 +45,26 @@ export const REWARD_FRACTION_BITS = WEIGHT_CHANGE_FRACTION_BITS - ELIGIBILITY_FR
 /** The reward register's magnitude stays below this, so reward * eligibility * 255 < 2^53. */
 export const REWARD_REGISTER_LIMIT = 2 ** 22;
 
-const UINT32_RANGE = 2 ** 32;
+const DECAY_SCALE = DECAY_ONE;
+
+/** `POWERS_OF_TWO[k]` is 2^k; a table lookup is cheaper than `2 ** k` in the per-synapse loops. */
+const POWERS_OF_TWO = Array.from({ length: 33 }, (_, k) => 2 ** k);
 
 /**
  * Rounds the non-negative integer `value / 2^fractionBits` stochastically (see the module doc);
  * `fractionBits` is in 1..32.
  */
 export function stochasticRound(value: number, fractionBits: number, random: RandomStream): number {
-  const scale = 2 ** fractionBits;
+  const scale = POWERS_OF_TWO[fractionBits]!;
   const whole = Math.floor(value / scale);
   const fraction = value - whole * scale;
   if (fraction === 0) {
     return whole;
   }
 
-  const draw = Math.floor(random.nextUint32() / (UINT32_RANGE / scale));
-  return draw < fraction ? whole + 1 : whole;
+  // The top k bits of the draw u are below the fraction exactly when u < fraction * 2^(32 - k).
+  const draw = random.nextUint32();
+  return draw < fraction * POWERS_OF_TWO[32 - fractionBits]! ? whole + 1 : whole;
 }
 
 /** Rounds the integer `value / 2^fractionBits` stochastically, magnitude first, sign restored. */
@@ -75,8 +80,22 @@ export function decayStochastic(value: number, decayRegister: number, random: Ra
   if (value === 0) {
     return 0;
   }
-  const rounded = stochasticRoundSigned(value * (DECAY_ONE - decayRegister), 12, random);
+  const rounded = stochasticRoundSigned(value * (DECAY_SCALE - decayRegister), 12, random);
   return rounded === 0 ? 0 : rounded;
+}
+
+/**
+ * Decays every value of `values` in place by one tick of register `decayRegister`, in index order.
+ * One call per array keeps the per-value work inside this module, out of cross-module calls.
+ */
+export function decayAllStochastic(values: Int32Array, decayRegister: number, random: RandomStream): void {
+  const factor = DECAY_SCALE - decayRegister;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value === 0) continue;
+    const magnitude = stochasticRound(Math.abs(value) * factor, 12, random);
+    values[i] = value > 0 ? magnitude : -magnitude;
+  }
 }
 
 /**

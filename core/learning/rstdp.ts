@@ -24,7 +24,7 @@ import { decayFactorFromTau, decayRegisterFromTau } from '../fixed/arith';
 import { changeFixedWeight, changeFloatWeight } from './bounds';
 import {
   amplitudeRegister,
-  decayStochastic,
+  decayAllStochastic,
   ELIGIBILITY_FRACTION_BITS,
   ELIGIBILITY_MAX,
   rewardRegister,
@@ -39,6 +39,7 @@ import type { PairRuleView, PlasticityRule, RuleState } from './types';
 
 /** Bits dropped when a 24-fraction-bit pairing change enters the 12-fraction-bit eligibility. */
 const PAIRING_SHIFT_BITS = WEIGHT_CHANGE_FRACTION_BITS - ELIGIBILITY_FRACTION_BITS;
+const ELIGIBILITY_LIMIT = ELIGIBILITY_MAX;
 
 function checkLearningRate(eta: number): number {
   if (!Number.isFinite(eta)) {
@@ -48,7 +49,7 @@ function checkLearningRate(eta: number): number {
 }
 
 function saturate(value: number): number {
-  return Math.max(-ELIGIBILITY_MAX, Math.min(ELIGIBILITY_MAX, value));
+  return Math.max(-ELIGIBILITY_LIMIT, Math.min(ELIGIBILITY_LIMIT, value));
 }
 
 /** Creates a reward-modulated STDP rule; `applyReward` mutates `view.weights` in place. */
@@ -94,11 +95,8 @@ export function createRewardStdp(view: PairRuleView<RstdpSpec>, random: RandomSt
   }
 
   function decayEligibility(): void {
-    if (fixed) {
-      for (let s = 0; s < synapseCount; s++) {
-        const value = eligibility[s]!;
-        if (value !== 0) eligibility[s] = decayStochastic(value, decayRegister, random);
-      }
+    if (eligibility instanceof Int32Array) {
+      decayAllStochastic(eligibility, decayRegister, random);
       return;
     }
     for (let s = 0; s < synapseCount; s++) eligibility[s]! *= decayFactor;

@@ -12,7 +12,10 @@
  */
 import type { RandomStream } from '../random';
 import { decayFactorFromTau, decayRegisterFromTau } from '../fixed/arith';
-import { decayStochastic, TRACE_MAX, TRACE_ONE } from './fixed-point';
+import { decayAllStochastic, TRACE_MAX, TRACE_ONE } from './fixed-point';
+
+const TRACE_STEP = TRACE_ONE;
+const TRACE_LIMIT = TRACE_MAX;
 
 export interface TraceBank {
   /** Trace values by neuron: reals in float mode, 8-fraction-bit integers in fixed mode. */
@@ -56,15 +59,11 @@ export class FixedTraceBank implements TraceBank {
   }
 
   decay(): void {
-    const values = this.values;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i]!;
-      if (value !== 0) values[i] = decayStochastic(value, this.decayRegister, this.random);
-    }
+    decayAllStochastic(this.values, this.decayRegister, this.random);
   }
 
   jump(index: number): void {
     // Saturates instead of wrapping: a wrapped trace would turn a burst into no pairing at all.
-    this.values[index] = Math.min(this.values[index]! + TRACE_ONE, TRACE_MAX);
+    this.values[index] = Math.min(this.values[index]! + TRACE_STEP, TRACE_LIMIT);
   }
 }

@@ -20,6 +20,7 @@ import { encodeSafetensors, decodeSafetensors } from '../snapshot/safetensors';
 import type { NamedTensor } from '../snapshot/safetensors';
 import { CORE_VERSION } from '../version';
 import { RunTracker } from './tracker';
+import { runFigures } from '../run/figures';
 import type { RunEvent } from './tracker';
 import { PresentationNormalizer } from './presentation-normalizer';
 
@@ -139,6 +140,12 @@ export class RunSession {
   injectReward(value: number): void {
     if (!Number.isFinite(value)) throw new RangeError(`reward must be a finite number, got ${value}`);
     this.simulator.injectReward(value);
+    this.simulator.observeMetric('reward', value);
+  }
+
+  /** Freezes (`false`) or thaws (`true`) the learning of a plastic projection that has an envelope. */
+  setPlastic(projection: string, plastic: boolean): void {
+    this.simulator.setPlastic(projection, plastic);
   }
 
   /** Makes neurons of input population `population` spike at ticks counted from the next tick (offset 0). */
@@ -189,7 +196,14 @@ export class RunSession {
       raster,
       counters: { ...this.simulator.counters },
       energyJ: estimateEnergy(this.simulator.counters).joules,
-      events: this.tracker.drainEvents(),
+      events: [
+        ...this.tracker.drainEvents(),
+        ...this.simulator.drainEvents().map(({ tick, kind, projection, data }) => ({
+          tick,
+          kind,
+          data: { projection, ...data },
+        })),
+      ],
     };
   }
 
@@ -226,6 +240,14 @@ export class RunSession {
       counters: { ...this.simulator.counters },
       energyEstimateJ: energy.joules,
       energyTable: energy.table.id,
+      energyLabel: energy.label,
+      figures: runFigures(this.program, this.simulator.counters, {
+        neuronSpikes: this.program.populations
+          .filter((p) => p.kind !== 'input')
+          .reduce((sum, p) => sum + this.simulator.spikeTotals[p.index]!, 0),
+        ticks: this.simulator.tick,
+        samples: Math.max(1, this.tracker.samplesDone),
+      }),
       coreVersion: CORE_VERSION,
     };
   }

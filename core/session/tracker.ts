@@ -45,8 +45,9 @@ export class RunTracker {
     return this.data.samples * (this.data.presentTicks + this.data.restTicks);
   }
 
-  afterTick(tick: number, spiked: Uint8Array): void {
-    if (this.data === null) return;
+  /** Observes tick `tick`; returns true when it ended a sample presentation. */
+  afterTick(tick: number, spiked: Uint8Array): boolean {
+    if (this.data === null) return false;
     const period = this.data.presentTicks + this.data.restTicks;
     const step = (tick - 1) % period;
     if (this.readout !== null && step < this.data.presentTicks) {
@@ -56,7 +57,9 @@ export class RunTracker {
       const sample = (tick - 1 - step) / period;
       this.readout?.endPresentation(this.data.labelOfSample(sample));
       this.samplesDone = sample + 1;
+      return true;
     }
+    return false;
   }
 
   accuracy(): number | null {

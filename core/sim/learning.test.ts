@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../spec/parse';
 import { simulate } from '../run/simulate';
+import { RunSession } from '../session/run-session';
 
 function pairingSpec(options: {
   w0: number;
@@ -88,5 +89,29 @@ describe('STDP in the tick loop', () => {
     // The pre spike emitted at 10 arrives at 11 and delivers 1.0 * 64 to u, not 1.03 * 64.
     const u = result.state[0]!.values.map((row) => row[0]);
     expect(u[10]).toBe(64);
+  });
+});
+
+describe('safety envelope in a run', () => {
+  function envelopedSpec(driftBudget: number) {
+    const spec = pairingSpec({ w0: 0.5, preTick: 2, delay: 0, postTick: 3, aPlus: 0.05, wMax: 1 });
+    const learning = spec.projections[0]!.learning!;
+    learning.envelope = { driftBudget, windowTicks: 100, cadence: { kind: 'every-event' } };
+    return spec;
+  }
+
+  it('refuses an update beyond the drift budget and logs it', () => {
+    // The pairing at tick 3 moves the single weight by 0.05, above a budget of 0.01 per synapse.
+    const session = RunSession.create(envelopedSpec(0.01), { seed: 1, ticks: 10 });
+    const report = session.advance(10);
+    expect(Array.from(session.simulator.weights[0]!)).toEqual([0.5]);
+    expect(report.events.map((e) => [e.tick, e.kind])).toEqual([[3, 'refused-update']]);
+  });
+
+  it('commits an update within the budget', () => {
+    const session = RunSession.create(envelopedSpec(0.1), { seed: 1, ticks: 10 });
+    const report = session.advance(10);
+    expect(session.simulator.weights[0]![0]).toBeCloseTo(0.55, 12);
+    expect(report.events).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ import { createCounters } from '../energy/counters';
 import type { Counters } from '../energy/counters';
 import { createPlasticityRule } from '../learning/rules';
 import type { PlasticityRule } from '../learning/types';
+import { ProjectionEnvelope } from '../learning/envelope';
+import type { EnvelopeEvent, EnvelopeMetric } from '../learning/envelope';
 
 export interface SimulatorOptions {
   seed: number;
@@ -54,6 +56,10 @@ export class Simulator {
   private readonly hops: HopTable;
   private readonly history: SpikeHistory;
   private readonly rules: (PlasticityRule | null)[];
+  /** Safety envelopes of plastic projections that declare one; their rule writes `working` weights. */
+  private readonly envelopes: (ProjectionEnvelope | null)[];
+  /** Envelope events (refused updates, rollbacks) not yet drained by the caller. */
+  private events: EnvelopeEvent[] = [];
   private readonly learningRandom: RandomStream;
   private readonly stimuli: StimulusSource[];
   private readonly denseOpsPerTick: number;
@@ -85,8 +91,15 @@ export class Simulator {
     // One learning stream for the whole network, so adding a plastic projection never shifts
     // another stream (stochastic rounding draws in projection order within a tick).
     this.learningRandom = createStream(options.seed, 'learning');
+    this.envelopes = program.projections.map((projection, i) =>
+      projection.learning?.envelope === undefined
+        ? null
+        : new ProjectionEnvelope(projection.name, projection.learning.envelope, this.weights[i]!),
+    );
     this.rules = program.projections.map((projection, i) =>
-      projection.learning === null ? null : this.createRule(projection, this.weights[i]!),
+      projection.learning === null
+        ? null
+        : this.createRule(projection, this.envelopes[i]?.working ?? this.weights[i]!),
     );
 
     this.denseOpsPerTick = program.projections.reduce(
@@ -232,6 +245,37 @@ export class Simulator {
         if (rule?.applyReward) this.counters.learningUpdates += rule.applyReward(t, reward);
       }
     }
+
+    for (const envelope of this.envelopes) {
+      if (envelope !== null) this.events.push(...envelope.endTick(t));
+    }
+  }
+
+  /** Reports a task metric to every envelope; a value below a rollback floor restores the last good weights. */
+  observeMetric(metric: EnvelopeMetric, value: number): void {
+    for (const envelope of this.envelopes) {
+      if (envelope !== null) this.events.push(...envelope.observe(this.tick, metric, value));
+    }
+  }
+
+  /** Freezes or thaws the learning of projection `name` (through its envelope, or by detaching its rule). */
+  setPlastic(name: string, plastic: boolean): void {
+    const index = this.program.projections.findIndex((p) => p.name === name);
+    const envelope = this.envelopes[index];
+    if (index < 0 || this.rules[index] === null) throw new RangeError(`projection "${name}" is not plastic`);
+    if (envelope === null || envelope === undefined) {
+      throw new RangeError(
+        `projection "${name}" has no envelope; add learning.envelope to freeze it while running`,
+      );
+    }
+    const event = envelope.setPlastic(this.tick, plastic);
+    if (event !== null) this.events.push(event);
+  }
+
+  drainEvents(): EnvelopeEvent[] {
+    const out = this.events;
+    this.events = [];
+    return out;
   }
 
   /** Copies out the whole dynamic state (not the recordings). */
@@ -244,6 +288,11 @@ export class Simulator {
     this.rules.forEach((rule, i) => {
       if (rule === null) return;
       for (const [key, value] of Object.entries(rule.getState())) state[`rule.${i}.${key}`] = value.slice();
+    });
+    this.envelopes.forEach((envelope, i) => {
+      if (envelope === null) return;
+      for (const [key, value] of Object.entries(envelope.getState()))
+        state[`envelope.${i}.${key}`] = value.slice();
     });
     Object.assign(state, this.history.captureState());
     state['random.learning'] = this.learningRandom.getState();
@@ -290,6 +339,16 @@ export class Simulator {
           ruleState[key.slice(prefix.length)] = value;
       }
       rule.setState(ruleState);
+    });
+    this.envelopes.forEach((envelope, i) => {
+      if (envelope === null) return;
+      const prefix = `envelope.${i}.`;
+      const envelopeState: Record<string, Float64Array | Int32Array | Int8Array | Uint32Array> = {};
+      for (const [key, value] of Object.entries(state)) {
+        if (key.startsWith(prefix) && !(value instanceof Uint8Array))
+          envelopeState[key.slice(prefix.length)] = value;
+      }
+      envelope.setState(envelopeState);
     });
     this.history.restoreState((key) => state[key] as Float64Array | Int32Array | undefined);
     this.learningRandom.setState(get('random.learning') as Uint32Array);

@@ -68,11 +68,15 @@ export interface CubaResult {
   synapses: number;
   compileS: number;
   wallS: number;
+  /** CPU seconds of the tick loop: on a busy machine, updates per CPU second are steadier than per wall second. */
+  cpuS: number;
   spikes: number;
   meanRateHz: number;
   synapticEvents: number;
   neuronUpdatesPerS: number;
   synapticEventsPerS: number;
+  neuronUpdatesPerCpuS: number;
+  synapticEventsPerCpuS: number;
   peakRssMb: number;
 }
 
@@ -84,23 +88,29 @@ export function runCuba(n: number, mode: NumericMode, seed = 1): CubaResult {
   const simulator = new Simulator(program, { seed, stimuli: buildStimuli(program, seed) });
 
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   simulator.run(TICKS);
   const wallS = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
 
   const neuronSpikes = simulator.spikeTotals[1]! + simulator.spikeTotals[2]!;
   const synapses = program.projections.reduce((sum, p) => sum + p.post.length, 0);
   return {
-    engine: 'livenet-ts',
+    engine: simulator.engine === 'wasm' ? 'livenet-wasm-simd' : 'livenet-ts',
     mode,
     n,
     synapses,
     compileS,
     wallS,
+    cpuS,
     spikes: neuronSpikes,
     meanRateHz: neuronSpikes / n / ((TICKS * DT_MS) / 1000),
     synapticEvents: simulator.counters.synapticOps,
     neuronUpdatesPerS: (n * TICKS) / wallS,
     synapticEventsPerS: simulator.counters.synapticOps / wallS,
+    neuronUpdatesPerCpuS: (n * TICKS) / cpuS,
+    synapticEventsPerCpuS: simulator.counters.synapticOps / cpuS,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -120,6 +130,7 @@ function formatLine(r: CubaResult): string {
   return (
     `cuba n=${r.n} ${r.mode}: ${r.synapses} synapses, compile ${r.compileS.toFixed(2)} s, loop ${r.wallS.toFixed(2)} s, ` +
     `${r.meanRateHz.toFixed(1)} Hz, ${(r.neuronUpdatesPerS / 1e6).toFixed(0)}M neuron updates/s, ` +
-    `${(r.synapticEventsPerS / 1e6).toFixed(1)}M synaptic events/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`
+    `${(r.synapticEventsPerS / 1e6).toFixed(1)}M synaptic events/s (per CPU second: ` +
+    `${(r.neuronUpdatesPerCpuS / 1e6).toFixed(0)}M and ${(r.synapticEventsPerCpuS / 1e6).toFixed(1)}M), peak RSS ${r.peakRssMb.toFixed(0)} MB`
   );
 }

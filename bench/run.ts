@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 const BENCHMARKS: Record<string, () => Promise<{ run(json: boolean, args: string[]): Promise<void> }>> = {
   cuba: () => import('./cuba'),
+  'lif-kernel': () => import('./lif-kernel'),
 };
 
 async function main(): Promise<void> {

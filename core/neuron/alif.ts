@@ -11,15 +11,20 @@
  *       spike  iff  v > vth * 2^6 + a                  (strict; a has already decayed)
  *       on spike: v = 0, refractoryLeft = refractory, a = clip24(a + adaptInc * 2^6)
  *
- * `a` decays like `v` (rounding toward zero, no `+ 1` on its register) and is a 24-bit register
- * that saturates at 2^23 - 1 rather than wrapping: a wrapped offset would turn the highest
- * threshold into a negative one and make the neuron burst. `adaptInc` is non-negative, so `a`
+ * `a` decays like `v` (rounding toward zero, no `+ 1` on its register). It is a 24-bit register
+ * that saturates at 2^23 - 1 rather than wrapping, because a wrapped offset would turn the
+ * highest threshold into a negative one and make the neuron burst. `adaptInc` is non-negative, so `a`
  * never goes below zero. With `vth * 2^6 + a >= 2^23 - 1` no membrane value can pass the
  * threshold, so a saturated neuron stays silent until its offset decays.
  */
 import type { NeuronRegisters } from '../program';
-import { clip24, DECAY_ONE, STATE_SHIFT_SCALE, trunc0, wrap24 } from '../fixed/arith';
+import { DECAY_ONE, STATE_SHIFT_SCALE } from '../fixed/arith';
 import type { FixedNeuronState } from './state';
+
+// Module constants rather than imports, for the speed reason given in `lif.ts`.
+const DECAY_SCALE = 2 ** -12;
+const INPUT_SCALE = 2 ** 6;
+const STATE_MAX = 2 ** 23 - 1;
 
 /** Advances an ALIF population by one tick; the caller has checked the array lengths. */
 export function stepFixedAlifPopulation(
@@ -40,10 +45,11 @@ export function stepFixedAlifPopulation(
   let spikeCount = 0;
 
   for (let i = 0; i < size; i++) {
-    const current = wrap24(trunc0(u[i]! * currentFactor) + aIn[i]! * STATE_SHIFT_SCALE);
+    // trunc0, wrap24 and clip24 written inline, as in the LIF loop and for the same reason.
+    const current = ((Math.trunc(u[i]! * currentFactor * DECAY_SCALE) + aIn[i]! * INPUT_SCALE) << 8) >> 8;
     u[i] = current;
 
-    const offset = trunc0(thresholdOffset[i]! * offsetFactor);
+    const offset = Math.trunc(thresholdOffset[i]! * offsetFactor * DECAY_SCALE);
     const ticksLeft = refractoryLeft[i]!;
     if (ticksLeft > 0) {
       refractoryLeft[i] = ticksLeft - 1;
@@ -53,11 +59,18 @@ export function stepFixedAlifPopulation(
       continue;
     }
 
-    const voltage = clip24(trunc0(v[i]! * voltageFactor) + current + bias);
+    let voltage = Math.trunc(v[i]! * voltageFactor * DECAY_SCALE) + current + bias;
+    if (voltage > STATE_MAX) {
+      voltage = STATE_MAX;
+    } else if (voltage < -STATE_MAX) {
+      voltage = -STATE_MAX;
+    }
     if (voltage > threshold + offset) {
+      // adaptStep is non-negative, so only the upper bound of clip24 can act.
+      const adapted = offset + adaptStep;
       v[i] = 0;
       refractoryLeft[i] = refractoryTicks;
-      thresholdOffset[i] = clip24(offset + adaptStep);
+      thresholdOffset[i] = adapted > STATE_MAX ? STATE_MAX : adapted;
       spiked[i] = 1;
       spikeCount++;
     } else {

@@ -18,13 +18,24 @@
  * `alif.ts`; the float model with the same order is in `float-lif.ts`.
  *
  * Registers are trusted (see `assertNeuronRegisters`), and state values must be 24-bit, which
- * the kernel itself maintains. `aIn` may hold any int32: only its low 18 bits reach `u`.
+ * the kernel itself maintains. `aIn` may hold any int32, but only its low 18 bits reach `u`.
+ *
+ * The loops spell out `trunc0` as `Math.trunc(x * 2^-12)`, `wrap24` as `(x << 8) >> 8` and
+ * `clip24` as two comparisons instead of calling the helpers of `fixed/arith.ts`, because on
+ * Node 20 those calls across modules made this loop about 30% slower (64,000 neurons).
  */
 import type { NeuronRegisters } from '../program';
-import { clip24, DECAY_ONE, STATE_SHIFT_SCALE, trunc0, wrap24 } from '../fixed/arith';
+import { DECAY_ONE, STATE_SHIFT_SCALE } from '../fixed/arith';
 import { stepFixedAlifPopulation } from './alif';
 import type { FixedNeuronState } from './state';
 import { checkPopulationLengths } from './state';
+
+// Constants of this module, not imports: on Node 20 the loop ran about 30% slower when it
+// read them from imported bindings (64,000 neurons). Multiplying by 2^-12 is exact, like
+// dividing by 4096.
+const DECAY_SCALE = 2 ** -12;
+const INPUT_SCALE = 2 ** 6;
+const STATE_MAX = 2 ** 23 - 1;
 
 export type SpikingModel = 'lif' | 'alif';
 
@@ -60,7 +71,7 @@ export function stepFixedLif(
   let spikeCount = 0;
 
   for (let i = 0; i < size; i++) {
-    const current = wrap24(trunc0(u[i]! * currentFactor) + aIn[i]! * STATE_SHIFT_SCALE);
+    const current = ((Math.trunc(u[i]! * currentFactor * DECAY_SCALE) + aIn[i]! * INPUT_SCALE) << 8) >> 8;
     u[i] = current;
 
     const ticksLeft = refractoryLeft[i]!;
@@ -71,7 +82,12 @@ export function stepFixedLif(
       continue;
     }
 
-    const voltage = clip24(trunc0(v[i]! * voltageFactor) + current + bias);
+    let voltage = Math.trunc(v[i]! * voltageFactor * DECAY_SCALE) + current + bias;
+    if (voltage > STATE_MAX) {
+      voltage = STATE_MAX;
+    } else if (voltage < -STATE_MAX) {
+      voltage = -STATE_MAX;
+    }
     if (voltage > threshold) {
       v[i] = 0;
       refractoryLeft[i] = refractoryTicks;

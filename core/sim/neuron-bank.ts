@@ -7,6 +7,7 @@ import type { Program, PopulationProgram } from '../program';
 import type { InputArray } from './ring';
 import { createFixedNeuronState, createFloatNeuronState, stepFixedLif, stepFloatLif } from '../neuron/lif';
 import type { FixedNeuronState, FloatNeuronState } from '../neuron/lif';
+import type { WasmLifKernel } from '../wasm/lif-wasm';
 
 export interface UpdateCounts {
   /** Neurons with a non-zero synaptic current or membrane potential after the update, or a spike. */
@@ -23,17 +24,22 @@ export class NeuronBank {
   /** Membrane potential after integration and before reset, per population (float mode only). */
   readonly membraneBeforeReset: (Float64Array | null)[];
 
-  constructor(program: Program) {
+  /** The WebAssembly kernel that owns fixed-mode state, or null to run the TypeScript kernel. */
+  private readonly kernel: WasmLifKernel | null;
+
+  constructor(program: Program, kernel: WasmLifKernel | null = null) {
     this.program = program;
+    this.kernel = kernel;
     this.states = program.populations.map((population) => this.createState(population));
     this.membraneBeforeReset = program.populations.map(() => null);
   }
 
   private createState(population: PopulationProgram): State | null {
     if (population.kind === 'input') return null;
-    return this.program.mode === 'fixed'
+    if (this.program.mode === 'float') return createFloatNeuronState(population.size);
+    return this.kernel === null
       ? createFixedNeuronState(population.size)
-      : createFloatNeuronState(population.size);
+      : this.kernel.createFixedNeuronState(population.size);
   }
 
   /** Keeps the membrane potential before reset of population `index` each tick (for e-prop). */

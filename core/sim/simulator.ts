@@ -25,6 +25,14 @@ import type { StimulusSource } from './stimulus';
 import { createCounters } from '../energy/counters';
 import type { Counters } from '../energy/counters';
 import { createPlasticityRule } from '../learning/rules';
+import { createWasmLifKernel } from '../wasm/lif-wasm';
+import type { WasmLifKernel } from '../wasm/lif-wasm';
+
+/** Sizes one WebAssembly kernel for the neurons' state and spikes plus every delay-ring slot. */
+function createKernel(program: Program): WasmLifKernel {
+  const ringSlots = program.maxDelayTicks + 2;
+  return createWasmLifKernel(program.neuronCount, { extraBytes: ringSlots * (program.neuronCount * 4 + 16) });
+}
 import type { PlasticityRule } from '../learning/types';
 import { ProjectionEnvelope } from '../learning/envelope';
 import type { EnvelopeEvent, EnvelopeMetric } from '../learning/envelope';
@@ -32,6 +40,11 @@ import type { EnvelopeEvent, EnvelopeMetric } from '../learning/envelope';
 export interface SimulatorOptions {
   seed: number;
   stimuli: StimulusSource[];
+  /**
+   * Kernel of fixed-mode neuron updates: WebAssembly with SIMD (default) or the TypeScript
+   * reference. Both are bit-identical; float mode always runs TypeScript.
+   */
+  engine?: 'wasm' | 'ts';
 }
 
 export type SimulatorState = Record<string, Float64Array | Int32Array | Int8Array | Uint8Array | Uint32Array>;
@@ -40,6 +53,7 @@ export class Simulator {
   readonly program: Program;
   readonly mode: NumericMode;
   readonly seed: number;
+  readonly engine: 'wasm' | 'ts';
   /** Ticks completed so far; the next tick to run is `tick + 1`. */
   tick = 0;
   readonly counters: Counters = createCounters();
@@ -75,15 +89,21 @@ export class Simulator {
     this.seed = options.seed;
     this.stimuli = options.stimuli;
 
-    this.spiked = new Uint8Array(program.neuronCount);
+    const kernel =
+      this.mode === 'fixed' && (options.engine ?? 'wasm') === 'wasm' ? createKernel(program) : null;
+    this.engine = kernel === null ? 'ts' : 'wasm';
+    this.spiked =
+      kernel === null ? new Uint8Array(program.neuronCount) : kernel.allocateUint8(program.neuronCount);
     this.spikeTotals = new Float64Array(program.populations.length);
     this.spikeList = new Int32Array(program.neuronCount);
     this.spikeListStart = new Int32Array(program.populations.length + 1);
-    this.neurons = new NeuronBank(program);
+    this.neurons = new NeuronBank(program, kernel);
     this.ring =
-      this.mode === 'fixed'
-        ? new DelayRing<InputArray>(program.neuronCount, program.maxDelayTicks, (n) => new Int32Array(n))
-        : new DelayRing<InputArray>(program.neuronCount, program.maxDelayTicks, (n) => new Float64Array(n));
+      this.mode === 'float'
+        ? new DelayRing<InputArray>(program.neuronCount, program.maxDelayTicks, (n) => new Float64Array(n))
+        : new DelayRing<InputArray>(program.neuronCount, program.maxDelayTicks, (n) =>
+            kernel === null ? new Int32Array(n) : kernel.allocateInt32(n),
+          );
     this.weights = program.projections.map((p) => p.weights.slice());
     this.hops = new HopTable(program);
     this.history = new SpikeHistory(program);

@@ -265,6 +265,11 @@ describe('wasm kernel memory', () => {
     expect(kernel.freeBytes).toBeGreaterThanOrEqual(0);
   });
 
+  it('rejects a capacity beyond 4 GiB', () => {
+    // 18 bytes per neuron: 2^28 neurons need 4.5 GiB.
+    expect(() => createWasmLifKernel(2 ** 28)).toThrow(/neuronCapacity: 268435456 neurons exceed .*4 GiB/);
+  });
+
   it('keeps states of two kernels apart', () => {
     const first = createWasmLifKernel(4).createFixedNeuronState(4);
     const second = createWasmLifKernel(4).createFixedNeuronState(4);

@@ -59,6 +59,8 @@ type StepAlif = (
 const BYTES_PER_NEURON = 4 * 4 + 2;
 const ALIGNMENT = 16;
 const PAGE_BYTES = 65536;
+/** 32-bit WebAssembly addresses at most 4 GiB of memory. */
+const MAX_PAGES = 65536;
 /** Room for the padding of up to 4096 aligned allocations. */
 const ALIGNMENT_SLACK_BYTES = 4096 * ALIGNMENT;
 
@@ -81,6 +83,8 @@ export interface WasmLifKernel {
 export interface WasmLifOptions {
   /** Four neurons per step with 128-bit SIMD (default), or one at a time. */
   vectorized?: boolean;
+  /** Room for further allocations beyond the per-neuron arrays, such as the delay ring's slots. */
+  extraBytes?: number;
 }
 
 let compiledModule: WebAssembly.Module | null = null;
@@ -126,8 +130,17 @@ export function createWasmLifKernel(neuronCapacity: number, options: WasmLifOpti
   const heapBase = exportedFunction<() => number>(exports, 'heapBase')();
 
   let next = Math.ceil(heapBase / ALIGNMENT) * ALIGNMENT;
-  const end = next + neuronCapacity * BYTES_PER_NEURON + ALIGNMENT_SLACK_BYTES;
-  const missingPages = Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
+  const extraBytes = options.extraBytes ?? 0;
+  checkCount('extraBytes', extraBytes);
+  const end = next + neuronCapacity * BYTES_PER_NEURON + extraBytes + ALIGNMENT_SLACK_BYTES;
+  const pages = Math.ceil(end / PAGE_BYTES);
+  if (pages > MAX_PAGES) {
+    const maxNeurons = Math.floor((MAX_PAGES * PAGE_BYTES - next - ALIGNMENT_SLACK_BYTES) / BYTES_PER_NEURON);
+    throw new RangeError(
+      `neuronCapacity: ${neuronCapacity} neurons exceed the 4 GiB memory of one kernel (max ${maxNeurons})`,
+    );
+  }
+  const missingPages = pages - memory.buffer.byteLength / PAGE_BYTES;
   if (missingPages > 0) {
     memory.grow(missingPages);
   }

@@ -22,7 +22,7 @@ export interface SpecIssue {
   path: string;
   /** The same location as keys and list indices, for tools that walk the document. */
   segments: (string | number)[];
-  /** What is wrong, with the allowed range or values. */
+  /** Description of the problem, with the allowed range or values. */
   message: string;
   /** The offending value when there is one (absent for a missing field). */
   value?: unknown;

@@ -2,7 +2,7 @@
  * Chip profiles: the per-core limits a network must fit, the mesh that places cores, and the
  * synaptic memory cost model.
  *
- * Mesh: each chip holds 128 cores on an 8 x 16 mesh (x runs east-west over 8 columns, y
+ * Mesh: each chip contains 128 cores on an 8 x 16 mesh (x runs east-west over 8 columns, y
  * north-south over 16 rows), and core `c` of a chip sits at `(c mod 8, floor(c / 8))`. Chips sit
  * on a board mesh, `chipColumns` chips per row, chip `k` at `(k mod chipColumns,
  * floor(k / chipColumns))`, and the core meshes join edge to edge, so global coordinates are

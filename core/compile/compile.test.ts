@@ -96,6 +96,16 @@ describe('compile checks', () => {
     expect(error.message).toContain('seed');
   });
 
+  it('rejects an unknown mode', () => {
+    const error = compileErrorOf(() => compile(pairDemo(), { mode: 'double' as 'float' }));
+    expect(error.code).toBe('invalid-option');
+    expect(error.message).toContain("'fixed' or 'float'");
+  });
+
+  it('rejects a non-object spec', () => {
+    expect(thrownBy(() => compile(null as unknown as ReturnType<typeof pairDemo>))).toBeInstanceOf(SpecError);
+  });
+
   it('rejects a zero limit', () => {
     const error = compileErrorOf(() => compile(pairDemo(), { limits: { maxNeurons: 0 } }));
     expect(error.code).toBe('invalid-option');

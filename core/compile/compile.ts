@@ -1,10 +1,11 @@
 /**
  * The compiler: a checked spec becomes the chip program the simulator runs.
  *
- * Order: options and service limits first, then the spec is checked again for the numeric mode
- * of this compile (a float spec replayed in fixed mode must have mantissa weights), then sizes
- * are checked against the limits before anything large is allocated, then neurons, synapses
- * (CSR) and weights are built, and finally the network is placed on the chip profile.
+ * Order of the steps: the options and service limits are checked first. Then the spec is
+ * checked again for the numeric mode of this compile, since a float spec replayed in fixed mode
+ * must have mantissa weights. Sizes are checked against the limits before anything large is
+ * allocated. Then neurons, synapses (CSR) and weights are built, and finally the network is
+ * placed on the chip profile.
  *
  * `compile` throws only `SpecError` (the spec is invalid for this mode) and `CompileError`
  * (invalid options, a service limit, or a network that does not fit the profile).
@@ -44,8 +45,17 @@ export function compile(spec: Spec, options: CompileOptions = {}): Program {
     );
   }
 
-  const mode = options.mode ?? spec.chip.mode;
-  const checked = parseSpec(spec, { mode });
+  if (options.mode !== undefined && options.mode !== 'fixed' && options.mode !== 'float') {
+    throw new CompileError('invalid-option', `mode must be 'fixed' or 'float', got ${String(options.mode)}`, {
+      limit: 'mode',
+      allowed: 0,
+      needed: 0,
+    });
+  }
+
+  // The spec is read only after it is checked, since a caller may pass an object of any shape.
+  const checked = parseSpec(spec, options.mode === undefined ? {} : { mode: options.mode });
+  const mode = options.mode ?? checked.chip.mode;
   enforceSpecBytes(limits, new TextEncoder().encode(JSON.stringify(checked)).length);
 
   const populations = buildPopulations(checked, limits);

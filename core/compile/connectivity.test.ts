@@ -7,7 +7,7 @@ import { parseSpec } from '../spec/parse';
 import { compile } from './compile';
 import { sparseCsr } from './connectivity';
 
-/** A network of input `a` (size `fromSize`) into LIF `b` (size `toSize`) over one projection. */
+/** Builds the pair example with `fromSize` inputs, `toSize` LIF neurons and the given projection. */
 function twoPopulations(
   fromSize: number,
   toSize: number,
@@ -149,12 +149,12 @@ describe('sparse connectivity', () => {
   it('gives every column probability p', () => {
     // One row of 10 targets at p = 0.3 over 2,000 seeds: each column is kept
     // Binomial(2000, 0.3) times, mean 600, sd 20.5.
-    const kept = new Array<number>(10).fill(0);
+    const keptPerColumn = new Array<number>(10).fill(0);
     for (let seed = 0; seed < 2000; seed++) {
       const csr = sparseCsr(0.3, 1, 10, createStream(seed, 'test'), () => undefined);
-      for (const target of csr.post) kept[target]!++;
+      for (const target of csr.post) keptPerColumn[target]!++;
     }
-    for (const count of kept) expect(Math.abs(count - 600)).toBeLessThan(6 * 20.5);
+    for (const count of keptPerColumn) expect(Math.abs(count - 600)).toBeLessThan(6 * 20.5);
   });
 
   it('draws from the connectivity stream', () => {
@@ -188,7 +188,7 @@ describe('weight init', () => {
     expect(weights).toBeInstanceOf(Float64Array);
     expect(weights.every((w) => w >= -0.5 && w < 1.5)).toBe(true);
     // Mean of 5,000 uniform draws on [-0.5, 1.5): 0.5, sd 2 / sqrt(12 * 5000) = 0.0082.
-    const mean = weights.reduce((sum, w) => sum + w, 0) / weights.length;
+    const mean = Array.from(weights).reduce((sum, w) => sum + w, 0) / weights.length;
     expect(Math.abs(mean - 0.5)).toBeLessThan(6 * 0.0082);
   });
 

@@ -34,7 +34,7 @@ export function plannedSynapses(projection: ProjectionSpec, fromSize: number, to
 /**
  * Builds a projection's CSR. `synapsesBefore` counts the synapses of the projections built
  * earlier, so sparse draws stop with `limit-exceeded` as soon as the network passes
- * `limits.maxSynapses`; the other kinds are checked by the caller before they allocate.
+ * `limits.maxSynapses`. The caller checks the other kinds before they allocate.
  */
 export function buildConnectivity(
   projection: ProjectionSpec,

@@ -68,26 +68,26 @@ export function resolveLimits(overrides: Partial<ServiceLimits> = {}): ServiceLi
   return limits;
 }
 
-/** Throws `limit-exceeded` when `needed` is above the limit `key`. */
+/** Throws `limit-exceeded` when `needed` is above the limit `key`; `subject` (like "the network") starts the message. */
 export function enforceLimit(
   limits: ServiceLimits,
   key: keyof ServiceLimits,
   needed: number,
-  what?: string,
+  subject?: string,
 ): void {
   const allowed = limits[key];
   if (needed <= allowed) return;
 
-  const subject = what === undefined ? '' : `${what} `;
+  const prefix = subject === undefined ? '' : `${subject} `;
   throw new CompileError(
     'limit-exceeded',
-    `${subject}needs ${formatCount(needed)} ${LIMIT_NOUNS[key]}, above the service limit ${key} = ${formatCount(allowed)}; ` +
+    `${prefix}needs ${formatCount(needed)} ${LIMIT_NOUNS[key]}, above the service limit ${key} = ${formatCount(allowed)}; ` +
       `raise limits.${key} (a compile option, or the server's limit setting)`,
     { limit: key, allowed, needed },
   );
 }
 
-/** Throws `limit-exceeded` when a run asks for more ticks than the service allows. */
+/** Throws `limit-exceeded` when a run requests more ticks than the service allows. */
 export function enforceRunTicks(limits: ServiceLimits, ticks: number): void {
   enforceLimit(limits, 'maxTicksPerRun', ticks, 'the run');
 }
@@ -97,6 +97,7 @@ export function enforceSpecBytes(limits: ServiceLimits, bytes: number): void {
   enforceLimit(limits, 'maxSpecBytes', bytes, 'the spec');
 }
 
+/** Formats a count with thousands separators, like 131,072. */
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }

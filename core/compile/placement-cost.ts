@@ -3,25 +3,26 @@
  *
  * A synapse lives on the core of its postsynaptic neuron and is reached through an input axon,
  * one per (projection, presynaptic neuron) pair with synapses on that core. A projection that
- * connects every pre to every post is stored as a dense block, 1 byte per synapse; any other
+ * connects every pre to every post is stored as a dense block of 1 byte per synapse. Any other
  * projection stores a weight and a target index per synapse. Rules with a per-synapse
- * eligibility (`rstdp`, `eprop`) add its bytes. Input axons are shared by all the neurons of a
- * core, so their cost depends on which neurons share it: `IncomingIndex` counts the axons a
- * neuron would add to a core.
+ * eligibility (`rstdp`, `eprop`) add its bytes. All the neurons of a core share its input
+ * axons, so their cost depends on which neurons share the core. `IncomingIndex` tracks which
+ * axons the current core already has.
  */
 import type { ChipProfile } from '../profiles';
 import type { PopulationProgram, ProjectionProgram } from '../program';
 
 /**
- * Incoming synapses of one projection, seen from its target population. `axonStamp` holds the
- * core id that last took each pre as an input axon; a dense block needs one stamp, since every
- * target neuron has all `fromSize` pres.
+ * Incoming synapses of one projection, seen from its target population. `axonStamp` contains
+ * the core id that last took each pre as an input axon. A dense block needs only one stamp,
+ * because every target neuron has all `fromSize` pres.
  */
 type IncomingProjection =
-  | { dense: true; fromSize: number; axonStamp: Int32Array }
+  | { dense: true; fromSize: number; bytesPerSynapse: number; axonStamp: Int32Array }
   | {
       dense: false;
       fromSize: number;
+      bytesPerSynapse: number;
       axonStamp: Int32Array;
       /** Column pointers over target local indices, and the pre of each synapse. */
       colPtr: Int32Array;
@@ -42,24 +43,7 @@ export function bytesPerSynapse(projection: ProjectionProgram, dense: boolean, p
   return base + eligibility;
 }
 
-/** Returns the synapse bytes of every neuron (global index), input axons not included. */
-export function synapseBytesPerNeuron(
-  populations: readonly PopulationProgram[],
-  projections: readonly ProjectionProgram[],
-  neuronCount: number,
-  profile: ChipProfile,
-): Float64Array {
-  const bytes = new Float64Array(neuronCount);
-  for (const projection of projections) {
-    const cost = bytesPerSynapse(projection, isDense(projection, populations), profile);
-    const offset = populations[projection.to]!.offset;
-    const post = projection.post;
-    for (let k = 0; k < post.length; k++) bytes[offset + post[k]!]! += cost;
-  }
-  return bytes;
-}
-
-/** Counts and takes the input axons each neuron of one target population adds to its core. */
+/** Fan-in, synapse bytes and input axons of the neurons of one target population. */
 export class IncomingIndex {
   private readonly incoming: IncomingProjection[];
 
@@ -67,43 +51,60 @@ export class IncomingIndex {
     population: PopulationProgram,
     populations: readonly PopulationProgram[],
     projections: readonly ProjectionProgram[],
+    profile: ChipProfile,
   ) {
     this.incoming = projections
       .filter((projection) => projection.to === population.index)
       .map((projection): IncomingProjection => {
         const fromSize = populations[projection.from]!.size;
-        if (isDense(projection, populations)) {
-          return { dense: true, fromSize, axonStamp: new Int32Array(1).fill(-1) };
-        }
+        const dense = isDense(projection, populations);
+        const cost = bytesPerSynapse(projection, dense, profile);
+        if (dense) return { dense, fromSize, bytesPerSynapse: cost, axonStamp: new Int32Array(1).fill(-1) };
+
         const { colPtr, pre } = transpose(projection, fromSize, population.size);
-        return { dense: false, fromSize, axonStamp: new Int32Array(fromSize).fill(-1), colPtr, pre };
+        const axonStamp = new Int32Array(fromSize).fill(-1);
+        return { dense, fromSize, bytesPerSynapse: cost, axonStamp, colPtr, pre };
       });
   }
 
-  /** Returns how many input axons neuron `target` adds to core `coreId`. */
-  countNewAxons(target: number, coreId: number): number {
+  /** Returns the synapses into neuron `target` over all incoming projections. */
+  fanIn(target: number): number {
+    let count = 0;
+    for (const p of this.incoming) count += p.dense ? p.fromSize : p.colPtr[target + 1]! - p.colPtr[target]!;
+    return count;
+  }
+
+  /** Returns the synapse bytes of neuron `target`, input axons not included. */
+  synapseBytes(target: number): number {
+    let bytes = 0;
+    for (const p of this.incoming) {
+      const synapses = p.dense ? p.fromSize : p.colPtr[target + 1]! - p.colPtr[target]!;
+      bytes += synapses * p.bytesPerSynapse;
+    }
+    return bytes;
+  }
+
+  /**
+   * Marks the input axons of neuron `target` as present on core `coreId` and returns how many
+   * were new there. Marks left on a core that is then closed do no harm, since no neuron is
+   * added to it later.
+   */
+  takeAxons(target: number, coreId: number): number {
     let count = 0;
     for (const p of this.incoming) {
       if (p.dense) {
         if (p.axonStamp[0] !== coreId) count += p.fromSize;
-        continue;
-      }
-      for (let k = p.colPtr[target]!; k < p.colPtr[target + 1]!; k++) {
-        if (p.axonStamp[p.pre[k]!] !== coreId) count++;
-      }
-    }
-    return count;
-  }
-
-  /** Marks the input axons of neuron `target` as present on core `coreId`. */
-  takeAxons(target: number, coreId: number): void {
-    for (const p of this.incoming) {
-      if (p.dense) {
         p.axonStamp[0] = coreId;
         continue;
       }
-      for (let k = p.colPtr[target]!; k < p.colPtr[target + 1]!; k++) p.axonStamp[p.pre[k]!] = coreId;
+      const { colPtr, pre, axonStamp } = p;
+      for (let k = colPtr[target]!; k < colPtr[target + 1]!; k++) {
+        if (axonStamp[pre[k]!] === coreId) continue;
+        axonStamp[pre[k]!] = coreId;
+        count++;
+      }
     }
+    return count;
   }
 }
 

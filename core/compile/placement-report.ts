@@ -24,9 +24,9 @@ export function buildPlacementReport(
   projections: readonly ProjectionProgram[],
   cores: CoreAssignment[],
   coreOfNeuron: Int32Array,
+  fanIns: readonly number[],
 ): PlacementReport {
   const hops = countRoutes(populations, projections, cores, coreOfNeuron);
-  const degrees = countDegrees(populations, projections, coreOfNeuron.length);
   const sources = Math.max(1, hops.sources);
 
   return {
@@ -38,8 +38,8 @@ export function buildPlacementReport(
       name: population.name,
       size: population.size,
       cores: cores.filter((core) => core.population === population.index).length,
-      fanIn: maxOver(degrees.fanIn, population),
-      fanOut: maxOver(degrees.fanOut, population),
+      fanIn: fanIns[population.index] ?? 0,
+      fanOut: maxFanOut(population, projections),
     })),
     neurons: coreOfNeuron.length,
     synapses: projections.reduce((sum, projection) => sum + projection.post.length, 0),
@@ -98,29 +98,15 @@ function countRoutes(
   return { eastWest, northSouth, sources };
 }
 
-function countDegrees(
-  populations: readonly PopulationProgram[],
-  projections: readonly ProjectionProgram[],
-  neuronCount: number,
-): { fanIn: Int32Array; fanOut: Int32Array } {
-  const fanIn = new Int32Array(neuronCount);
-  const fanOut = new Int32Array(neuronCount);
-  for (const projection of projections) {
-    const from = populations[projection.from]!;
-    const toOffset = populations[projection.to]!.offset;
-    const post = projection.post;
-    for (let k = 0; k < post.length; k++) fanIn[toOffset + post[k]!]!++;
-    for (let pre = 0; pre < from.size; pre++) {
-      fanOut[from.offset + pre]! += projection.rowPtr[pre + 1]! - projection.rowPtr[pre]!;
-    }
-  }
-  return { fanIn, fanOut };
-}
-
-function maxOver(values: Int32Array, population: PopulationProgram): number {
+/** Returns the largest number of synapses out of one neuron of `population`. */
+function maxFanOut(population: PopulationProgram, projections: readonly ProjectionProgram[]): number {
+  const outgoing = projections.filter((projection) => projection.from === population.index);
   let max = 0;
-  for (let i = population.offset; i < population.offset + population.size; i++)
-    max = Math.max(max, values[i]!);
+  for (let pre = 0; pre < population.size; pre++) {
+    let fanOut = 0;
+    for (const { rowPtr } of outgoing) fanOut += rowPtr[pre + 1]! - rowPtr[pre]!;
+    max = Math.max(max, fanOut);
+  }
   return max;
 }
 

@@ -1,12 +1,12 @@
 /**
  * Placement: populations split over cores, cores over chips.
  *
- * Greedy and in spec order: each population starts a new core and fills it neuron by neuron
- * while both the neuron limit and the synaptic memory limit hold (synapse bytes plus the input
- * axons the neuron adds, under the profile's cost model), then opens the next core. A core holds
- * neurons of one population; input populations take cores too, as spike sources with no
- * synaptic memory. Cores fill chips in order, so a placement of n cores uses
- * `ceil(n / coresPerChip)` chips.
+ * The placement is greedy and follows the spec's order. Each population starts a new core and
+ * fills it neuron by neuron while both the neuron limit and the synaptic memory limit hold,
+ * then opens the next core. A neuron's memory is its synapse bytes plus the input axons it adds
+ * to the core, under the profile's cost model. A core contains neurons of one population only.
+ * Input populations take cores too, as spike sources with no synaptic memory. Cores fill chips
+ * in order, so a placement of n cores uses `ceil(n / coresPerChip)` chips.
  *
  * Enforced, with a `CompileError` naming the population, the limit and the amount needed: one
  * neuron whose synaptic memory alone exceeds a core's, and more chips than `maxChips`. Input and
@@ -17,7 +17,7 @@ import { CompileError } from '../errors';
 import { CHIP_PROFILES, meshPosition, type ChipProfile, type ChipProfileName } from '../profiles';
 import type { CoreAssignment, PlacementReport, PopulationProgram, ProjectionProgram } from '../program';
 import { formatCount } from './limits';
-import { IncomingIndex, synapseBytesPerNeuron } from './placement-cost';
+import { IncomingIndex } from './placement-cost';
 import { buildPlacementReport } from './placement-report';
 
 export interface PlacementResult {
@@ -34,6 +34,7 @@ export interface CoreDraft {
   inputAxons: number;
 }
 
+/** Places the network on the profile's cores; throws `CompileError` when it does not fit. */
 export function placeNetwork(
   profileName: ChipProfileName,
   populations: readonly PopulationProgram[],
@@ -42,13 +43,12 @@ export function placeNetwork(
   maxChips: number,
 ): PlacementResult {
   const profile = CHIP_PROFILES[profileName];
-  const neuronBytes = synapseBytesPerNeuron(populations, projections, neuronCount, profile);
   const coreOfNeuron = new Int32Array(neuronCount);
   const drafts: CoreDraft[] = [];
 
-  for (const population of populations) {
-    fillPopulation(profile, population, populations, projections, neuronBytes, drafts, coreOfNeuron);
-  }
+  const fanIns = populations.map((population) =>
+    fillPopulation(profile, population, populations, projections, drafts, coreOfNeuron),
+  );
 
   enforceChipCount(profile, populations, drafts, maxChips);
   const cores: CoreAssignment[] = drafts.map((draft, id) => ({
@@ -56,22 +56,28 @@ export function placeNetwork(
     ...draft,
     outputAxons: 0,
   }));
-  return {
-    report: buildPlacementReport(profile, maxChips, populations, projections, cores, coreOfNeuron),
+  const report = buildPlacementReport(
+    profile,
+    maxChips,
+    populations,
+    projections,
+    cores,
     coreOfNeuron,
-  };
+    fanIns,
+  );
+  return { report, coreOfNeuron };
 }
 
+/** Places one population on new cores and returns its largest fan-in. */
 function fillPopulation(
   profile: ChipProfile,
   population: PopulationProgram,
   populations: readonly PopulationProgram[],
   projections: readonly ProjectionProgram[],
-  neuronBytes: Float64Array,
   drafts: CoreDraft[],
   coreOfNeuron: Int32Array,
-): void {
-  const incoming = new IncomingIndex(population, populations, projections);
+): number {
+  const incoming = new IncomingIndex(population, populations, projections, profile);
   const axonBytes = profile.cost.bytesPerInputAxon;
   const open = (firstNeuron: number): CoreDraft => {
     const draft = {
@@ -86,25 +92,28 @@ function fillPopulation(
   };
 
   let core = open(0);
+  let maxFanIn = 0;
   for (let local = 0; local < population.size; local++) {
-    const global = population.offset + local;
-    let newAxons = incoming.countNewAxons(local, drafts.length - 1);
-    let bytes = neuronBytes[global]! + newAxons * axonBytes;
+    const synapseBytes = incoming.synapseBytes(local);
+    maxFanIn = Math.max(maxFanIn, incoming.fanIn(local));
 
-    const full = core.neuronCount + 1 > profile.neuronsPerCore;
-    if (core.neuronCount > 0 && (full || core.synapseBytes + bytes > profile.synapseBytesPerCore)) {
+    if (core.neuronCount === profile.neuronsPerCore) core = open(local);
+    let newAxons = incoming.takeAxons(local, drafts.length - 1);
+    let bytes = synapseBytes + newAxons * axonBytes;
+
+    if (core.neuronCount > 0 && core.synapseBytes + bytes > profile.synapseBytesPerCore) {
       core = open(local);
-      newAxons = incoming.countNewAxons(local, drafts.length - 1);
-      bytes = neuronBytes[global]! + newAxons * axonBytes;
+      newAxons = incoming.takeAxons(local, drafts.length - 1);
+      bytes = synapseBytes + newAxons * axonBytes;
     }
     if (bytes > profile.synapseBytesPerCore) throw neuronTooLarge(profile, population, bytes, newAxons);
 
-    incoming.takeAxons(local, drafts.length - 1);
     core.neuronCount++;
     core.synapseBytes += bytes;
     core.inputAxons += newAxons;
-    coreOfNeuron[global] = drafts.length - 1;
+    coreOfNeuron[population.offset + local] = drafts.length - 1;
   }
+  return maxFanIn;
 }
 
 function neuronTooLarge(

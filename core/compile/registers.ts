@@ -5,9 +5,11 @@
  * per-tick factor `exp(-dtMs / tauMs)` and the 12-bit register `round(4096 * (1 - factor))`
  * (tau 20 ms at dt 1 ms gives 200, where forward Euler's 4096 / 20 would give 205). A refractory
  * period becomes `round(refractoryMs / dtMs)` ticks. The float model keeps the exact factors and
- * the unrounded `vth` and `adaptInc`; a neuron given by registers gets the factors its registers
- * mean on the chip: current `(4096 - (du + 1)) / 4096`, voltage `(4096 - dv) / 4096`,
- * threshold offset `(4096 - dThreshold) / 4096`.
+ * the unrounded `vth` and `adaptInc`.
+ *
+ * A neuron given by registers gets the float factors its registers mean on the chip: current
+ * `(4096 - (du + 1)) / 4096`, voltage `(4096 - dv) / 4096`, threshold offset
+ * `(4096 - dThreshold) / 4096`.
  *
  * Registers out of range are returned as such (callers check them with `registerRangeIssues`),
  * never clamped: a time constant below about `dtMs / 9` rounds to register 4096, which the chip

@@ -3,10 +3,12 @@
  *
  * Fixed mode stores signed 8-bit mantissas (Int8Array); float mode stores reals on the same
  * scale (Float64Array). Explicit values map to synapses by layout: `dense` reads `values[pre][post]`,
- * `one-to-one` reads `values[i]`, `list` reads the value given with each pair. Uniform init draws
- * one value per synapse in CSR order from the stream `weights/<projection name>`: in fixed mode
- * an integer in `low..high` inclusive, each equally likely (the checks require integer bounds
- * there, so no rounding happens); in float mode `low + (high - low) * U` with U uniform in [0, 1).
+ * `one-to-one` reads `values[i]`, `list` reads the value given with each pair.
+ *
+ * Uniform init draws one value per synapse in CSR order from the stream
+ * `weights/<projection name>`. In fixed mode it draws an integer in `low..high` inclusive, each
+ * equally likely. No rounding happens, because the checks require integer bounds in fixed mode.
+ * In float mode it draws `low + (high - low) * U` with U uniform in [0, 1).
  */
 import type { NumericMode } from '../program';
 import { createStream } from '../random';
@@ -28,7 +30,6 @@ export function buildWeights(
     return weights;
   }
 
-  if (spec.init === 'constant' && spec.value === 0) throw new TypeError('planted');
   if (spec.init === 'constant') {
     weights.fill(spec.value);
     return weights;

@@ -1,8 +1,8 @@
 /**
- * Semantic checks of a projection's learning rule: it needs a neuron population as target,
- * `wMin <= wMax` (mantissas in fixed mode), initial weights inside the bounds (weights are
- * clamped after every update, so a weight starting outside would be used once unclamped), and
- * a readout wherever the rule or its envelope reads one.
+ * Semantic checks of a projection's learning rule. The rule needs a neuron population as
+ * target, and `wMin <= wMax` (mantissas in fixed mode). Initial weights must lie inside the
+ * bounds: weights are clamped after every update only, so a weight starting outside would be
+ * used once unclamped. A readout must exist wherever the rule or its envelope reads one.
  */
 import { MAX_ISSUES_PER_LIST, type CheckContext } from './check-context';
 import { WEIGHT_MANTISSA_MAX, WEIGHT_MANTISSA_MIN, isMantissa } from './fields';

@@ -1,8 +1,8 @@
 /**
- * Semantic checks of populations and neuron models: input populations take no model, neuron
- * populations need one given by exactly one of `registers` and `physical`, ALIF fields appear
- * with `alif` only, `reset: subtract` exists only in float mode, and physical constants convert
- * to registers inside the chip's ranges at this `dtMs`.
+ * Semantic checks of populations and neuron models. Input populations take no model. A neuron
+ * population needs one, given by exactly one of `registers` and `physical`. ALIF fields appear
+ * with `alif` only, and `reset: subtract` exists only in float mode. Physical constants must
+ * convert to registers inside the chip's ranges at this `dtMs`.
  */
 import { decayRegister, refractoryTicks } from '../compile/registers';
 import type { CheckContext } from './check-context';

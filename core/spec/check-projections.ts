@@ -2,8 +2,8 @@
  * Semantic checks of projections: connectivity against the population sizes, weight layouts
  * against the connectivity, fixed-mode mantissas, and learning bounds.
  *
- * Weight layouts: `dense` takes a matrix `[from][to]`; `one-to-one` a flat list of `size`
- * weights; `list` a flat list in the order of `pairs`; `sparse` takes only `init` weights.
+ * Weight layouts: `dense` takes a matrix `[from][to]`, `one-to-one` a flat list of `size`
+ * weights, and `list` a flat list in the order of `pairs`. `sparse` takes only `init` weights.
  */
 import { MAX_ISSUES_PER_LIST, type CheckContext } from './check-context';
 import { checkLearning } from './check-learning';

@@ -1,8 +1,8 @@
 /**
- * Semantic checks of stimuli: each gives explicit `spikes` or an `encoder` (with `data`, or
- * without it to encode the constant value 1 on every input),
- * spike indices fit the population and appear once per tick, a Poisson rate gives a per-tick
- * probability of at most 1 (never clamped), and pixel encoders of MNIST drive 784 inputs.
+ * Semantic checks of stimuli. Each stimulus gives explicit `spikes` or an `encoder`, which
+ * encodes its `data` or, without data, the constant value 1 on every input. Spike indices must
+ * fit the population and appear once per tick. A Poisson rate must give a per-tick probability
+ * of at most 1, and is never clamped. Pixel encoders of MNIST drive 784 inputs.
  */
 import { MAX_ISSUES_PER_LIST, type CheckContext } from './check-context';
 import type { PathSegment } from './issues';

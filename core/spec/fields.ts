@@ -2,8 +2,8 @@
  * Zod field builders shared by the spec schema.
  *
  * Each builder attaches one message that states the whole expectation (kind and range), so a
- * failed type, integer, minimum or maximum check all read the same way; the issue converter adds
- * the offending value (`expected an integer in 0..62, got 63`).
+ * failed type, integer, minimum or maximum check all read the same way. The issue converter
+ * then adds the offending value (`expected an integer in 0..62, got 63`).
  */
 import { z } from 'zod';
 

@@ -16,7 +16,7 @@ import { parseSpecYaml } from './yaml';
 /** Small limits keep a mutated network cheap to compile. */
 const LIMITS = { maxNeurons: 20_000, maxSynapses: 200_000 };
 
-/** A valid spec that uses most features, so mutations reach most checks. */
+/** Returns a valid spec that uses most features, so mutations reach most checks. */
 function richInput(): Record<string, unknown> {
   return {
     apiVersion: 'livenet/v1',
@@ -118,7 +118,7 @@ function richInput(): Record<string, unknown> {
   };
 }
 
-/** Every path to a node of `value`, the root included. */
+/** Returns every path to a node of `value`, the root included. */
 function pathsOf(value: unknown, prefix: FieldPath = []): FieldPath[] {
   const paths: FieldPath[] = [prefix];
   if (Array.isArray(value)) value.forEach((item, i) => paths.push(...pathsOf(item, [...prefix, i])));
@@ -220,13 +220,17 @@ const mutatedSpec = fc
     return changed(base, [path, near[nearPick % near.length]]);
   });
 
-/** Asserts that `run` returns or throws one of the expected error classes. */
+/**
+ * Asserts that `run` returns or throws one of the expected error classes. `parseSpec` turns an
+ * exception inside itself into a "could not be read" issue, which for plain data would hide a
+ * bug in the checks, so that issue fails the test too.
+ */
 function expectOnlyLivenetErrors(run: () => unknown): void {
   const error = thrownBy(run);
   if (error === undefined) return;
-  expect(error instanceof SpecError || error instanceof CompileError, `unexpected ${String(error)}`).toBe(
-    true,
-  );
+  const description = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+  expect(error instanceof SpecError || error instanceof CompileError, `unexpected ${description}`).toBe(true);
+  expect(description).not.toContain('could not be read');
 }
 
 function parseAndCompile(input: unknown): void {
@@ -269,9 +273,22 @@ describe('fuzzed specs', () => {
           compiled++;
         }),
       ),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
-    expect(compiled).toBeGreaterThan(100);
+    expect(compiled).toBeGreaterThan(50);
+  });
+
+  it('survives every nearby leaf value', () => {
+    // Exhaustive over leaves: each number or name of both base specs, swapped for each nearby value.
+    for (const base of [pairDemoInput(), richInput()]) {
+      for (const path of pathsOf(base)) {
+        const original = valueAt(base, path);
+        if (typeof original !== 'number' && typeof original !== 'string') continue;
+        for (const value of nearValues(original)) {
+          expectOnlyLivenetErrors(() => parseAndCompile(changed(base, [path, value])));
+        }
+      }
+    }
   });
 
   it('survives doubly mutated specs', () => {
@@ -321,22 +338,28 @@ describe('fuzzed YAML', () => {
         }
         expectResult(text);
       }),
-      { numRuns: 800 },
+      { numRuns: 500 },
     );
   });
 
   it('survives mutated specs as YAML', () => {
     fc.assert(
       fc.property(mutatedSpec, (input) => {
-        const text = thrownBy(() => stringify(input)) === undefined ? stringify(input) : String(input);
+        // Some odd values (a lone surrogate, deep nesting) cannot be written as YAML; skip those.
+        let text: string;
+        try {
+          text = stringify(input);
+        } catch {
+          return;
+        }
         expectResult(text);
       }),
-      { numRuns: 250 },
+      { numRuns: 100 },
     );
   });
 
   it('survives deep flow nesting', () => {
-    expectResult('['.repeat(50_000));
-    expectResult(`${'- '.repeat(5_000)}1`);
+    expectResult('['.repeat(10_000));
+    expectResult(`${'- '.repeat(2_000)}1`);
   });
 });

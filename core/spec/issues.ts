@@ -54,7 +54,7 @@ export function describeValue(value: unknown): string {
     : oneLine;
 }
 
-/** Creates an issue whose message ends with the offending value, or says the field is missing. */
+/** Creates an issue whose message ends with the offending value, or reports a missing field. */
 export function issueAt(segments: readonly PathSegment[], expectation: string, value: unknown): SpecIssue {
   if (value === undefined) return issueWithMessage(segments, `missing: ${expectation}`);
   return {
@@ -169,8 +169,8 @@ function describeByCode(issue: z.core.$ZodIssue, segments: PathSegment[], value:
 }
 
 /**
- * Prefixes each issue inside a named item with that item's name (`projection "in-out": ...`),
- * read from the raw input, so a message stays clear after the list is reordered.
+ * Prefixes each issue inside a named population or projection with the item's name, read from
+ * the raw input (`projection "in-out": ...`), so a message names the item as well as its index.
  */
 export function nameIssueItems(issues: SpecIssue[], input: unknown): SpecIssue[] {
   return issues.map((issue) => {

@@ -1,9 +1,9 @@
 /**
  * Schema of a projection's learning rule and its safety envelope.
  *
- * Weights and their bounds are on the mantissa scale (a weight `w` adds `w * 2^wExp` to the
- * input); in fixed mode `wMin` and `wMax` must be mantissas in -128..127, which the semantic
- * checks enforce because the mode is known only at the top of the spec.
+ * Weights and their bounds are on the mantissa scale: a weight `w` adds `w * 2^wExp` to the
+ * input. In fixed mode `wMin` and `wMax` must be mantissas in -128..127. The semantic checks
+ * enforce that, because the mode is known only at the top of the spec.
  */
 import { z } from 'zod';
 
@@ -51,12 +51,19 @@ const boundFields = {
   envelope: envelopeSchema.optional(),
 };
 
+/**
+ * Weight normalisation of the pair rules: after the last tick of every data presentation, each
+ * postsynaptic neuron's incoming weights are scaled so that they sum to `sum` (weight scale).
+ */
+export const normalizeSchema = z.strictObject({ sum: positiveNumber() });
+
 /** Pair STDP traces: pre and post traces with their time constants. */
 const pairFields = {
   aPlus: nonNegativeNumber(),
   aMinus: nonNegativeNumber(),
   tauPreMs: positiveNumber(),
   tauPostMs: positiveNumber(),
+  normalize: normalizeSchema.optional(),
 };
 
 export const stdpSchema = z.strictObject({
@@ -98,6 +105,7 @@ export const epropSchema = z.strictObject({
 export const learningSchema = z.discriminatedUnion('rule', [stdpSchema, rstdpSchema, epropSchema]);
 
 export type CadenceSpec = z.infer<typeof cadenceSchema>;
+export type NormalizeSpec = z.infer<typeof normalizeSchema>;
 export type EnvelopeSpec = z.infer<typeof envelopeSchema>;
 export type StdpSpec = z.infer<typeof stdpSchema>;
 export type RstdpSpec = z.infer<typeof rstdpSchema>;

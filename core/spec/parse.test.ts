@@ -4,7 +4,7 @@ import { SpecError } from '../errors';
 import { parseSpec } from './parse';
 import { changed, pairDemoInput, specErrorOf, type FieldPath } from './test-support';
 
-/** The first issue of the SpecError that parsing `input` throws. */
+/** Returns the first issue of the SpecError that parsing `input` throws. */
 function firstIssue(input: unknown, mode?: 'fixed' | 'float') {
   return specErrorOf(() => parseSpec(input, mode === undefined ? {} : { mode })).issues[0]!;
 }

@@ -64,7 +64,7 @@ export const neuronSchema = z.strictObject({
 export const populationSchema = z.strictObject({
   name: nameField(),
   size: integerIn(1, POPULATION_SIZE_MAX),
-  /** `input` neurons spike only when their stimulus says so; `neuron` (default) needs `neuron`. */
+  /** `input` neurons spike only at their stimulus's events; a `neuron` population (the default) needs `neuron`. */
   kind: z.enum(['input', 'neuron']).default('neuron'),
   neuron: neuronSchema.optional(),
 });

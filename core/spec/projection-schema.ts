@@ -1,10 +1,10 @@
 /**
  * Schema of a projection: connectivity, initial weights, delay and optional learning.
  *
- * Weight layouts: with `dense` connectivity `values` is a matrix `[from][to]`; with `one-to-one`
- * it is a flat list with one weight per synapse `i -> i`; with `list` it is a flat list in the
- * order of `pairs`. `sparse` connectivity takes only `init` weights, since its synapses are drawn
- * at compile time. A projection has one delay for all its synapses, so plastic projections have
+ * Weight layouts: with `dense` connectivity `values` is a matrix `[from][to]`. With
+ * `one-to-one` it is a flat list with one weight per synapse `i -> i`, and with `list` a flat
+ * list in the order of `pairs`. `sparse` connectivity takes only `init` weights, since its
+ * synapses are drawn at compile time. A projection has one delay for all its synapses, so plastic projections have
  * one delay by construction.
  */
 import { z } from 'zod';
@@ -55,7 +55,7 @@ const weightFieldsSchema = z.strictObject({
 type WeightFields = z.infer<typeof weightFieldsSchema>;
 type WeightKey = keyof WeightFields;
 
-/** Field sets of each weight form; a field outside its form's set is reported where it stands. */
+/** Field sets of each weight form. A field outside its form's set is reported at its own path. */
 const WEIGHT_FORMS: Record<'values' | 'uniform' | 'constant', WeightKey[]> = {
   values: ['values'],
   uniform: ['init', 'low', 'high'],

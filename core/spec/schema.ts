@@ -2,9 +2,8 @@
  * The network spec v1: one zod schema for the document users write, the API takes and every
  * run stores.
  *
- * The schema checks shapes, types and per-field ranges; the rules that relate fields to each
- * other (names, references, sizes, modes) are in the semantic checks that `parseSpec` runs
- * after it. Unknown fields are rejected, so a misspelt field is reported instead of ignored.
+ * The schema checks shapes, types and per-field ranges. The rules that relate fields to each
+ * other (names, references, sizes, modes) are semantic checks, which `parseSpec` runs after it. Unknown fields are rejected, so a misspelt field is reported instead of ignored.
  * Field names are a contract: fields may be added, none renamed.
  */
 import { z } from 'zod';
@@ -32,7 +31,7 @@ export const specSchema = z.strictObject({
   projections: z.array(projectionSchema).default([]),
   stimulus: z.array(stimulusSchema).default([]),
   record: recordSchema.prefault({}),
-  /** How a task reads the answer; needed by e-prop and by confidence-driven envelopes. */
+  /** How a task decodes the class decision; e-prop and confidence-driven envelopes need it. */
   readout: readoutSchema.optional(),
 });
 

@@ -73,7 +73,7 @@ export const recordSchema = z.strictObject({
 });
 
 /**
- * How a task reads the network's answer: `vote` assigns neurons to classes by their activity,
+ * How a task decodes the network's class decision: `vote` assigns neurons to classes by their activity,
  * `linear` trains a linear map of filtered spikes to class scores.
  */
 export const readoutSchema = z.strictObject({

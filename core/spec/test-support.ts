@@ -4,7 +4,7 @@
  */
 import { SpecError } from '../errors';
 
-/** The two-input, one-neuron example of the spec format, as JSON input. */
+/** Returns the two-input, one-neuron example of the spec format as JSON input. */
 export function pairDemoInput(): Record<string, unknown> {
   return {
     apiVersion: 'livenet/v1',

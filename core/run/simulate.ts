@@ -28,6 +28,8 @@ export interface SimulationResult {
   state: RecordedState[];
   /** Final weights per plastic projection as a `[from][to]` matrix, `null` where there is no synapse. */
   weights: Record<string, (number | null)[][]>;
+  /** Weights every `record.weights.every` ticks, per projection as a `[from][to]` matrix. */
+  weightHistory: { tick: number; projection: string; weights: (number | null)[][] }[];
   counters: Counters & { energyEstimateJ: number; energyTable: string };
 }
 
@@ -54,6 +56,16 @@ export function simulate(spec: Spec, options: SimulateOptions): SimulationResult
       weights[projection.name] = weightMatrix(program, i, simulator.weights[i]!);
   });
 
+  const weightHistory = simulator.weightRecorder.drain().map(({ tick, projection, values }) => ({
+    tick,
+    projection,
+    weights: weightMatrix(
+      program,
+      program.projections.findIndex((p) => p.name === projection),
+      values,
+    ),
+  }));
+
   const energy = estimateEnergy(simulator.counters);
   return {
     ticks: options.ticks,
@@ -62,6 +74,7 @@ export function simulate(spec: Spec, options: SimulateOptions): SimulationResult
     spikes,
     state: simulator.stateRecorder.drain(),
     weights,
+    weightHistory,
     counters: { ...simulator.counters, energyEstimateJ: energy.joules, energyTable: energy.table.id },
   };
 }

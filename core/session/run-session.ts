@@ -16,6 +16,7 @@ import { buildStimuli } from '../sim/build-stimuli';
 import type { StimulusSource } from '../sim/stimulus';
 import { estimateEnergy } from '../energy/estimate';
 import type { Counters } from '../energy/counters';
+import type { RecordedWeights } from '../sim/recorder';
 import { encodeSafetensors, decodeSafetensors } from '../snapshot/safetensors';
 import type { NamedTensor } from '../snapshot/safetensors';
 import { CORE_VERSION } from '../version';
@@ -40,6 +41,8 @@ export interface ChunkReport {
   spikeCounts: Record<string, number>;
   /** Recorded spikes of this chunk as `[tick, neuron]`, per recorded population. */
   raster: { population: string; spikes: [number, number][] }[];
+  /** Weight samples of this chunk (`record.weights`), in synapse order. */
+  weights: RecordedWeights[];
   counters: Counters;
   energyJ: number;
   events: RunEvent[];
@@ -194,6 +197,7 @@ export class RunSession {
       accuracy: this.tracker.accuracy(),
       spikeCounts,
       raster,
+      weights: this.simulator.weightRecorder.drain(),
       counters: { ...this.simulator.counters },
       energyJ: estimateEnergy(this.simulator.counters).joules,
       events: [

@@ -115,3 +115,20 @@ describe('safety envelope in a run', () => {
     expect(report.events).toEqual([]);
   });
 });
+
+describe('weight recording', () => {
+  it('samples plastic weights every N ticks', () => {
+    // The pairing at tick 12 moves the weight from 0.5 to 0.5 + 0.1 exp(-3/20); samples every 5 ticks.
+    const spec = pairingSpec({ w0: 0.5, preTick: 5, delay: 3, postTick: 12, aPlus: 0.1, wMax: 1 });
+    spec.record.weights = { every: 5 };
+    const result = simulate(spec, { ticks: 15, seed: 1 });
+
+    expect(result.weightHistory.map((h) => [h.tick, h.projection])).toEqual([
+      [5, 'plastic'],
+      [10, 'plastic'],
+      [15, 'plastic'],
+    ]);
+    expect(result.weightHistory[1]!.weights).toEqual([[0.5]]);
+    expect(result.weightHistory[2]!.weights[0]![0]).toBeCloseTo(0.5 + 0.1 * Math.exp(-3 / 20), 12);
+  });
+});

@@ -114,3 +114,39 @@ export class StateRecorder {
     });
   }
 }
+
+export interface RecordedWeights {
+  tick: number;
+  projection: string;
+  /** Weights in synapse (CSR) order: mantissas in fixed mode, reals in float mode. */
+  values: Int8Array | Float64Array;
+}
+
+/** Copies the weights of the requested projections (default: the plastic ones) every N ticks. */
+export class WeightRecorder {
+  private readonly every: number;
+  private readonly projections: { index: number; name: string }[];
+  private samples: RecordedWeights[] = [];
+
+  constructor(program: Program) {
+    const request = program.spec.record?.weights;
+    this.every = request?.every ?? 0;
+    const names = request?.projections;
+    this.projections = program.projections
+      .filter((p) => (names === undefined ? p.learning !== null : names.includes(p.name)))
+      .map((p) => ({ index: p.index, name: p.name }));
+  }
+
+  record(tick: number, weights: readonly (Int8Array | Float64Array)[]): void {
+    if (this.every === 0 || tick % this.every !== 0) return;
+    for (const { index, name } of this.projections) {
+      this.samples.push({ tick, projection: name, values: weights[index]!.slice() });
+    }
+  }
+
+  drain(): RecordedWeights[] {
+    const out = this.samples;
+    this.samples = [];
+    return out;
+  }
+}

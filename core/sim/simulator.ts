@@ -20,7 +20,7 @@ import type { InputArray } from './ring';
 import { NeuronBank } from './neuron-bank';
 import { HopTable } from './hops';
 import { SpikeHistory } from './history';
-import { SpikeRecorder, StateRecorder } from './recorder';
+import { SpikeRecorder, StateRecorder, WeightRecorder } from './recorder';
 import type { StimulusSource } from './stimulus';
 import { createCounters } from '../energy/counters';
 import type { Counters } from '../energy/counters';
@@ -59,6 +59,7 @@ export class Simulator {
   readonly counters: Counters = createCounters();
   readonly spikeRecorder: SpikeRecorder;
   readonly stateRecorder: StateRecorder;
+  readonly weightRecorder: WeightRecorder;
 
   /** Spikes of the tick just run, over the global neuron index. */
   readonly spiked: Uint8Array;
@@ -128,6 +129,7 @@ export class Simulator {
     );
     this.spikeRecorder = new SpikeRecorder(program);
     this.stateRecorder = new StateRecorder(program, this.neurons);
+    this.weightRecorder = new WeightRecorder(program);
   }
 
   private createRule(projection: ProjectionProgram, weights: Int8Array | Float64Array): PlasticityRule {
@@ -177,6 +179,7 @@ export class Simulator {
     this.learn(t);
     this.spikeRecorder.record(t, this.spiked);
     this.stateRecorder.record(t);
+    this.weightRecorder.record(t, this.weights);
     this.tick = t;
   }
 

@@ -1,0 +1,5 @@
+import { create } from './create';
+import { list } from './list';
+import { revoke } from './revoke';
+
+export const apiKeysRouter = { create, list, revoke };

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const deleteNotebookInput = z.strictObject({ notebookId: z.uuid() });

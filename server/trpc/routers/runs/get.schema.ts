@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const runIdInput = z.strictObject({ runId: z.uuid() });

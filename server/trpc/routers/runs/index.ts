@@ -1,0 +1,17 @@
+import { cancel } from './cancel';
+import { create } from './create';
+import { get } from './get';
+import { injectRewardProcedure } from './inject-reward';
+import { injectStimulusProcedure } from './inject-stimulus';
+import { list } from './list';
+import { progress } from './progress';
+
+export const runsRouter = {
+  create,
+  get,
+  list,
+  cancel,
+  progress,
+  injectReward: injectRewardProcedure,
+  injectStimulus: injectStimulusProcedure,
+};

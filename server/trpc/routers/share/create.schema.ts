@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const shareRunInput = z.strictObject({ runId: z.uuid() });

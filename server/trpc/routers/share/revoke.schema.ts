@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const revokeShareInput = z.strictObject({ shareLinkId: z.uuid() });

@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const forkSnapshotInput = z.strictObject({ snapshotId: z.uuid() });

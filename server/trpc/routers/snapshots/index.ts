@@ -1,0 +1,4 @@
+import { fork } from './fork';
+import { list } from './list';
+
+export const snapshotsRouter = { list, fork };

@@ -1,0 +1,3 @@
+import { validate } from './validate';
+
+export const specRouter = { validate };

@@ -1,0 +1,8 @@
+// Entry of a run thread. Worker threads do not inherit the TypeScript loader of the main thread,
+// so this plain module registers tsx and then loads the TypeScript entry named in workerData.
+import { workerData } from 'node:worker_threads';
+
+import { register } from 'tsx/esm/api';
+
+register();
+await import(workerData.entry);

@@ -1,0 +1,45 @@
+/**
+ * Messages between a worker's main thread and the thread that runs the core. The main thread
+ * sends one request at a time and waits for its reply, so replies need no ids.
+ */
+import type { ChunkReport, NumericMode } from '../../server/services/core-api';
+
+export interface RunThreadData {
+  /** file: URL of `run-thread.ts`, loaded by `bootstrap.mjs`. */
+  entry: string;
+  /** The run's stored spec; the thread parses it again with the core's schema. */
+  spec: unknown;
+  seed: number;
+  mode: NumericMode;
+  totalTicks: number;
+  /** Safetensors bytes to resume from; absent for a fresh start. */
+  checkpoint: Uint8Array | null;
+}
+
+export type Injection =
+  { kind: 'reward'; value: number } | { kind: 'stimulus'; population: string; spikes: [number, number][] };
+
+/** An injection the core refused; `index` is its position in the request's list. */
+export interface RejectedInjection {
+  index: number;
+  reason: string;
+}
+
+export type RunThreadRequest =
+  | { type: 'advance'; maxTicks: number; injections: Injection[] }
+  | { type: 'checkpoint' }
+  | { type: 'summary' };
+
+export interface ThreadFailure {
+  name: string;
+  message: string;
+  /** SpecError issues, when the failure is a spec error. */
+  issues?: { path: string; message: string; value?: unknown }[];
+}
+
+export type RunThreadReply =
+  | { type: 'started'; tick: number; totalTicks: number; startMs: number }
+  | { type: 'chunk'; report: ChunkReport; tickMs: number; rejectedInjections: RejectedInjection[] }
+  | { type: 'checkpoint'; bytes: Uint8Array }
+  | { type: 'summary'; summary: unknown }
+  | { type: 'failed'; error: ThreadFailure };

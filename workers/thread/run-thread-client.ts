@@ -1,0 +1,103 @@
+/**
+ * The main thread's handle on a run thread: start it, send one request at a time, and end it.
+ * A failure inside the core arrives as a CoreFailure, which the caller treats as permanent
+ * (retrying the same spec and seed would fail the same way).
+ */
+import { Worker } from 'node:worker_threads';
+
+import type { ChunkReport } from '../../server/services/core-api';
+import type {
+  Injection,
+  RejectedInjection,
+  RunThreadData,
+  RunThreadReply,
+  RunThreadRequest,
+  ThreadFailure,
+} from './protocol';
+
+export class CoreFailure extends Error {
+  constructor(readonly failure: ThreadFailure) {
+    super(failure.message);
+    this.name = 'CoreFailure';
+  }
+}
+
+const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
+const ENTRY = new URL('./run-thread.ts', import.meta.url).href;
+
+export class RunThread {
+  private pending: { resolve: (reply: RunThreadReply) => void; reject: (error: Error) => void } | null = null;
+  private exitError: Error | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: RunThreadReply) => this.settle(reply));
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => this.fail(new Error(`run thread exited with code ${code}`)));
+  }
+
+  private settle(reply: RunThreadReply): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (reply.type === 'failed') pending?.reject(new CoreFailure(reply.error));
+    else pending?.resolve(reply);
+  }
+
+  private fail(error: Error): void {
+    this.exitError ??= error;
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(error);
+  }
+
+  private next(): Promise<RunThreadReply> {
+    if (this.exitError) return Promise.reject(this.exitError);
+    return new Promise((resolve, reject) => (this.pending = { resolve, reject }));
+  }
+
+  private async request<T extends RunThreadReply['type']>(request: RunThreadRequest, expected: T) {
+    const reply = this.next();
+    this.worker.postMessage(request);
+    const received = await reply;
+    if (received.type !== expected) throw new Error(`run thread sent ${received.type}, expected ${expected}`);
+    return received as Extract<RunThreadReply, { type: T }>;
+  }
+
+  /** Starts a thread, builds or resumes the session in it, and returns once it is ready. */
+  static async start(data: Omit<RunThreadData, 'entry'>) {
+    const thread = new RunThread(
+      new Worker(BOOTSTRAP, { workerData: { ...data, entry: ENTRY } satisfies RunThreadData }),
+    );
+    try {
+      const started = await thread.next();
+      if (started.type !== 'started') throw new Error(`run thread sent ${started.type} before it started`);
+      return { thread, tick: started.tick, totalTicks: started.totalTicks, startMs: started.startMs };
+    } catch (error) {
+      await thread.terminate();
+      throw error;
+    }
+  }
+
+  async advance(
+    maxTicks: number,
+    injections: Injection[],
+  ): Promise<{ report: ChunkReport; tickMs: number; rejectedInjections: RejectedInjection[] }> {
+    const { report, tickMs, rejectedInjections } = await this.request(
+      { type: 'advance', maxTicks, injections },
+      'chunk',
+    );
+    return { report, tickMs, rejectedInjections };
+  }
+
+  async checkpoint(): Promise<Uint8Array> {
+    return (await this.request({ type: 'checkpoint' }, 'checkpoint')).bytes;
+  }
+
+  async summary(): Promise<unknown> {
+    return (await this.request({ type: 'summary' }, 'summary')).summary;
+  }
+
+  async terminate(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}

@@ -2,17 +2,19 @@
 // decays before the threshold test and saturates at 2^23 - 1 after each spike's increment.
 
 import {
+  addActiveNeurons,
   clip24,
   decay,
   decayLanes,
   horizontalSum,
   INT24_MAX,
   loadBytesAsLanes,
+  resetActiveNeurons,
   storeLanesAsBytes,
   wrap24,
 } from './fixed';
 
-/** Updates ALIF neurons start..size-1 one at a time and returns their spike count. */
+/** Updates ALIF neurons start..size-1 one at a time, adds their active count and returns their spike count. */
 function stepAlifRange(
   start: i32,
   u: usize,
@@ -31,6 +33,7 @@ function stepAlifRange(
   refractoryTicks: i32,
 ): i32 {
   let spikeCount = 0;
+  let activeCount = 0;
   for (let i = start; i < size; i++) {
     const word = (<usize>i) << 2;
     const current = wrap24(decay(load<i32>(u + word), currentFactor) + (load<i32>(aIn + word) << 6));
@@ -43,6 +46,7 @@ function stepAlifRange(
       store<i32>(thresholdOffset + word, offset);
       store<i32>(v + word, 0);
       store<u8>(spiked + i, 0);
+      activeCount += i32(current != 0);
       continue;
     }
 
@@ -53,12 +57,15 @@ function stepAlifRange(
       store<i32>(thresholdOffset + word, clip24(offset + adaptStep));
       store<u8>(spiked + i, 1);
       spikeCount++;
+      activeCount++;
     } else {
       store<i32>(v + word, voltage);
       store<i32>(thresholdOffset + word, offset);
       store<u8>(spiked + i, 0);
+      activeCount += i32((current | voltage) != 0);
     }
   }
+  addActiveNeurons(activeCount);
   return spikeCount;
 }
 
@@ -79,6 +86,7 @@ export function stepAlifScalar(
   adaptStep: i32,
   refractoryTicks: i32,
 ): i32 {
+  resetActiveNeurons();
   return stepAlifRange(
     0,
     u,
@@ -127,6 +135,8 @@ export function stepAlif(
   const zero = i32x4.splat(0);
   const one = i32x4.splat(1);
   let spikeLanes = zero;
+  let activeLanes = zero;
+  resetActiveNeurons();
 
   const vectorEnd = size & ~3;
   for (let i = 0; i < vectorEnd; i += 4) {
@@ -147,13 +157,17 @@ export function stepAlif(
 
     const adapted = i32x4.max_s(i32x4.min_s(i32x4.add(offset, adaptSteps), upper), lower);
     v128.store(thresholdOffset + word, v128.bitselect(adapted, offset, fired));
-    v128.store(v + word, v128.andnot(voltage, v128.or(fired, blocked)));
+    const storedVoltage = v128.andnot(voltage, v128.or(fired, blocked));
+    v128.store(v + word, storedVoltage);
     storeLanesAsBytes(
       refractoryLeft + i,
       v128.or(i32x4.add(ticksLeft, blocked), v128.and(fired, refractoryResets)),
     );
     storeLanesAsBytes(spiked + i, v128.and(fired, one));
     spikeLanes = i32x4.sub(spikeLanes, fired);
+    // A lane is active when its stored u or v is non-zero, or it fired (and so stored v = 0).
+    const nonZero = i32x4.ne(v128.or(current, storedVoltage), zero);
+    activeLanes = i32x4.sub(activeLanes, v128.or(nonZero, fired));
   }
 
   const tailSpikes = stepAlifRange(
@@ -173,5 +187,6 @@ export function stepAlif(
     adaptStep,
     refractoryTicks,
   );
+  addActiveNeurons(horizontalSum(activeLanes));
   return horizontalSum(spikeLanes) + tailSpikes;
 }

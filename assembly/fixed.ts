@@ -11,6 +11,22 @@
 const LOW_12_BITS: i32 = 4095;
 export const INT24_MAX: i32 = 8388607;
 
+// Neurons of the last population update whose u or v is non-zero afterwards, or that spiked. The
+// kernels return their spike count, so this second result waits here for the host to read.
+let activeNeurons: i32 = 0;
+
+export function resetActiveNeurons(): void {
+  activeNeurons = 0;
+}
+
+export function addActiveNeurons(count: i32): void {
+  activeNeurons += count;
+}
+
+export function activeNeuronCount(): i32 {
+  return activeNeurons;
+}
+
 export function decay(x: i32, factor: i32): i32 {
   const sign = x >> 31;
   const magnitude = (x ^ sign) - sign;

@@ -4,7 +4,9 @@
 //
 // The population arrays live in this module's linear memory, and the host passes byte pointers
 // to them. u, v, thresholdOffset and aIn are i32 arrays, while refractoryLeft and spiked are u8.
-// Four neurons are updated per SIMD step (i32x4), the last size % 4 one at a time.
+// Four neurons are updated per SIMD step (i32x4), the last size % 4 one at a time. Each update
+// returns its spike count and leaves its active count (u or v non-zero after the update, or a
+// spike) for `activeNeuronCount`, so the host needs no second pass over the state.
 //
 // Every sum stays below 2^25 in magnitude for 24-bit states, except u + aIn * 64, which may
 // overflow 32 bits. That is harmless because only its value modulo 2^24 is kept.
@@ -12,19 +14,23 @@
 // Precondition: u, v and thresholdOffset hold 24-bit values, as every update leaves them.
 
 import {
+  addActiveNeurons,
   clip24,
   decay,
   decayLanes,
   horizontalSum,
   INT24_MAX,
   loadBytesAsLanes,
+  resetActiveNeurons,
   storeLanesAsBytes,
   wrap24,
 } from './fixed';
 
 export { stepAlif, stepAlifScalar } from './alif';
+export { activeNeuronCount } from './fixed';
+export { listSpikes } from './spikes';
 
-/** Updates LIF neurons start..size-1 one at a time and returns their spike count. */
+/** Updates LIF neurons start..size-1 one at a time, adds their active count and returns their spike count. */
 function stepLifRange(
   start: i32,
   u: usize,
@@ -40,6 +46,7 @@ function stepLifRange(
   refractoryTicks: i32,
 ): i32 {
   let spikeCount = 0;
+  let activeCount = 0;
   for (let i = start; i < size; i++) {
     const word = (<usize>i) << 2;
     const current = wrap24(decay(load<i32>(u + word), currentFactor) + (load<i32>(aIn + word) << 6));
@@ -50,6 +57,7 @@ function stepLifRange(
       store<u8>(refractoryLeft + i, <u8>(ticksLeft - 1));
       store<i32>(v + word, 0);
       store<u8>(spiked + i, 0);
+      activeCount += i32(current != 0);
       continue;
     }
 
@@ -59,11 +67,14 @@ function stepLifRange(
       store<u8>(refractoryLeft + i, <u8>refractoryTicks);
       store<u8>(spiked + i, 1);
       spikeCount++;
+      activeCount++;
     } else {
       store<i32>(v + word, voltage);
       store<u8>(spiked + i, 0);
+      activeCount += i32((current | voltage) != 0);
     }
   }
+  addActiveNeurons(activeCount);
   return spikeCount;
 }
 
@@ -81,6 +92,7 @@ export function stepLifScalar(
   threshold: i32,
   refractoryTicks: i32,
 ): i32 {
+  resetActiveNeurons();
   return stepLifRange(
     0,
     u,
@@ -121,6 +133,8 @@ export function stepLif(
   const zero = i32x4.splat(0);
   const one = i32x4.splat(1);
   let spikeLanes = zero;
+  let activeLanes = zero;
+  resetActiveNeurons();
 
   const vectorEnd = size & ~3;
   for (let i = 0; i < vectorEnd; i += 4) {
@@ -139,7 +153,8 @@ export function stepLif(
     const voltage = i32x4.max_s(i32x4.min_s(integrated, upper), lower);
     const fired = v128.andnot(i32x4.gt_s(voltage, thresholds), blocked);
 
-    v128.store(v + word, v128.andnot(voltage, v128.or(fired, blocked)));
+    const storedVoltage = v128.andnot(voltage, v128.or(fired, blocked));
+    v128.store(v + word, storedVoltage);
     // A blocked lane adds -1 to its countdown; a firing lane had 0 and takes the full period.
     storeLanesAsBytes(
       refractoryLeft + i,
@@ -147,6 +162,9 @@ export function stepLif(
     );
     storeLanesAsBytes(spiked + i, v128.and(fired, one));
     spikeLanes = i32x4.sub(spikeLanes, fired);
+    // A lane is active when its stored u or v is non-zero, or it fired (and so stored v = 0).
+    const nonZero = i32x4.ne(v128.or(current, storedVoltage), zero);
+    activeLanes = i32x4.sub(activeLanes, v128.or(nonZero, fired));
   }
 
   const tailSpikes = stepLifRange(
@@ -163,6 +181,7 @@ export function stepLif(
     threshold,
     refractoryTicks,
   );
+  addActiveNeurons(horizontalSum(activeLanes));
   return horizontalSum(spikeLanes) + tailSpikes;
 }
 

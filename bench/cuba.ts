@@ -67,6 +67,8 @@ export interface CubaResult {
   n: number;
   synapses: number;
   compileS: number;
+  /** CPU seconds of the compile, all threads of the process included. */
+  compileCpuS: number;
   wallS: number;
   /** CPU seconds of the tick loop: on a busy machine, updates per CPU second are steadier than per wall second. */
   cpuS: number;
@@ -78,13 +80,21 @@ export interface CubaResult {
   neuronUpdatesPerCpuS: number;
   synapticEventsPerCpuS: number;
   peakRssMb: number;
+  /**
+   * Bytes of every typed array the compiled program and the simulator hold after the run, in
+   * MB (10^6 bytes): each distinct ArrayBuffer once, so the WebAssembly kernel's whole memory
+   * (neuron state, spikes and delay ring) counts at its full size.
+   */
+  typedArrayMb: number;
 }
 
 export function runCuba(n: number, mode: NumericMode, seed = 1): CubaResult {
   const spec = cubaSpec(n);
   const compileStart = performance.now();
+  const compileCpuStart = process.cpuUsage();
   const program = compile(spec, { seed, mode });
   const compileS = (performance.now() - compileStart) / 1000;
+  const compileCpu = process.cpuUsage(compileCpuStart);
   const simulator = new Simulator(program, { seed, stimuli: buildStimuli(program, seed) });
 
   const start = performance.now();
@@ -102,6 +112,7 @@ export function runCuba(n: number, mode: NumericMode, seed = 1): CubaResult {
     n,
     synapses,
     compileS,
+    compileCpuS: (compileCpu.user + compileCpu.system) / 1e6,
     wallS,
     cpuS,
     spikes: neuronSpikes,
@@ -112,13 +123,46 @@ export function runCuba(n: number, mode: NumericMode, seed = 1): CubaResult {
     neuronUpdatesPerCpuS: (n * TICKS) / cpuS,
     synapticEventsPerCpuS: simulator.counters.synapticOps / cpuS,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    typedArrayMb: typedArrayBytes(program, simulator) / 1e6,
   };
 }
 
+/**
+ * Sums the byteLength of every distinct ArrayBuffer reachable from `roots` through own
+ * enumerable properties, array items and map entries. Closures are not walked.
+ */
+export function typedArrayBytes(...roots: unknown[]): number {
+  const buffers = new Set<ArrayBufferLike>();
+  const seen = new Set<object>();
+  const pending: unknown[] = [...roots];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (ArrayBuffer.isView(value)) {
+      buffers.add(value.buffer);
+    } else if (value instanceof Map) {
+      for (const [key, item] of value) pending.push(key, item);
+    } else {
+      pending.push(...(Object.values(value) as unknown[]));
+    }
+  }
+
+  let bytes = 0;
+  for (const buffer of buffers) bytes += buffer.byteLength;
+  return bytes;
+}
+
+/** Arguments: network sizes (default 4000 16000 64000) and optionally `fixed` or `float` alone. */
 export async function run(json: boolean, args: string[]): Promise<void> {
-  const sizes = args.length > 0 ? args.map(Number) : [4_000, 16_000, 64_000];
+  const modeArgs = args.filter((arg): arg is NumericMode => arg === 'fixed' || arg === 'float');
+  const sizeArgs = args.filter((arg) => arg !== 'fixed' && arg !== 'float').map(Number);
+  const sizes = sizeArgs.length > 0 ? sizeArgs : [4_000, 16_000, 64_000];
+  const modes: NumericMode[] = modeArgs.length > 0 ? modeArgs : ['fixed', 'float'];
   for (const n of sizes) {
-    for (const mode of ['fixed', 'float'] as const) {
+    if (!Number.isInteger(n) || n < 10)
+      throw new RangeError(`cuba: sizes must be integers of at least 10, got ${n}`);
+    for (const mode of modes) {
       const result = runCuba(n, mode);
       process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatLine(result)}\n`);
     }
@@ -128,9 +172,10 @@ export async function run(json: boolean, args: string[]): Promise<void> {
 
 function formatLine(r: CubaResult): string {
   return (
-    `cuba n=${r.n} ${r.mode}: ${r.synapses} synapses, compile ${r.compileS.toFixed(2)} s, loop ${r.wallS.toFixed(2)} s, ` +
+    `cuba n=${r.n} ${r.mode}: ${r.synapses} synapses, compile ${r.compileS.toFixed(2)} s (${r.compileCpuS.toFixed(2)} CPU s), loop ${r.wallS.toFixed(2)} s, ` +
     `${r.meanRateHz.toFixed(1)} Hz, ${(r.neuronUpdatesPerS / 1e6).toFixed(0)}M neuron updates/s, ` +
     `${(r.synapticEventsPerS / 1e6).toFixed(1)}M synaptic events/s (per CPU second: ` +
-    `${(r.neuronUpdatesPerCpuS / 1e6).toFixed(0)}M and ${(r.synapticEventsPerCpuS / 1e6).toFixed(1)}M), peak RSS ${r.peakRssMb.toFixed(0)} MB`
+    `${(r.neuronUpdatesPerCpuS / 1e6).toFixed(0)}M and ${(r.synapticEventsPerCpuS / 1e6).toFixed(1)}M), peak RSS ${r.peakRssMb.toFixed(0)} MB, ` +
+    `typed arrays ${r.typedArrayMb.toFixed(1)} MB`
   );
 }

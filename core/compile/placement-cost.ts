@@ -120,10 +120,14 @@ function transpose(
   for (let j = 0; j < toSize; j++) colPtr[j + 1]! += colPtr[j]!;
 
   const next = colPtr.slice(0, toSize);
-  const pre = new Int32Array(projection.post.length);
+  const pre = new Int32Array(post.length);
+  const rowPtr = projection.rowPtr;
   for (let i = 0; i < fromSize; i++) {
-    for (let k = projection.rowPtr[i]!; k < projection.rowPtr[i + 1]!; k++) {
-      pre[next[post[k]!]!++] = i;
+    const stop = rowPtr[i + 1]!;
+    for (let k = rowPtr[i]!; k < stop; k++) {
+      const column = post[k]!;
+      pre[next[column]!] = i;
+      next[column]!++;
     }
   }
   return { colPtr, pre };

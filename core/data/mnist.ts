@@ -93,7 +93,11 @@ let dataset: MnistDataset | null = null;
 export function loadMnist(): MnistDataset {
   if (dataset !== null) return dataset;
 
-  const packageJson = createRequire(import.meta.url).resolve('mnist/package.json');
+  // Turbopack rewrites require.resolve calls it can see into bundle paths that do not exist on
+  // disk; the comment keeps this one a plain Node resolution inside Next.js routes.
+  const packageJson = createRequire(import.meta.url).resolve(
+    /* turbopackIgnore: true */ 'mnist/package.json',
+  );
   const directory = join(dirname(packageJson), 'src', 'digits');
   const size = MNIST_CLASS_COUNTS.reduce((sum, n) => sum + n, 0);
   const levels = new Uint8Array(size * MNIST_PIXELS);

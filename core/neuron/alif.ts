@@ -19,19 +19,24 @@
  */
 import type { NeuronRegisters } from '../program';
 import { DECAY_ONE, STATE_SHIFT_SCALE } from '../fixed/arith';
-import type { FixedNeuronState } from './state';
+import type { FixedNeuronState, NeuronActivity } from './state';
 
 // Module constants rather than imports, for the speed reason given in `lif.ts`.
 const DECAY_SCALE = 2 ** -12;
 const INPUT_SCALE = 2 ** 6;
 const STATE_MAX = 2 ** 23 - 1;
 
-/** Advances an ALIF population by one tick; the caller has checked the array lengths. */
+/**
+ * Advances an ALIF population by one tick and returns its spike count; the caller has checked
+ * the array lengths. `activity.active` receives the count of neurons whose `u` or `v` is
+ * non-zero after the update or that spiked (the threshold offset is not counted).
+ */
 export function stepFixedAlifPopulation(
   state: FixedNeuronState,
   registers: NeuronRegisters,
   aIn: Int32Array,
   spiked: Uint8Array,
+  activity?: NeuronActivity,
 ): number {
   const { u, v, refractoryLeft, thresholdOffset } = state;
   const size = u.length;
@@ -43,6 +48,7 @@ export function stepFixedAlifPopulation(
   const adaptStep = registers.adaptInc * STATE_SHIFT_SCALE;
   const refractoryTicks = registers.refractory;
   let spikeCount = 0;
+  let activeCount = 0;
 
   for (let i = 0; i < size; i++) {
     // trunc0, wrap24 and clip24 written inline, as in the LIF loop and for the same reason.
@@ -56,6 +62,7 @@ export function stepFixedAlifPopulation(
       thresholdOffset[i] = offset;
       v[i] = 0;
       spiked[i] = 0;
+      if (current !== 0) activeCount++;
       continue;
     }
 
@@ -73,11 +80,14 @@ export function stepFixedAlifPopulation(
       thresholdOffset[i] = adapted > STATE_MAX ? STATE_MAX : adapted;
       spiked[i] = 1;
       spikeCount++;
+      activeCount++;
     } else {
       v[i] = voltage;
       thresholdOffset[i] = offset;
       spiked[i] = 0;
+      if (current !== 0 || voltage !== 0) activeCount++;
     }
   }
+  if (activity !== undefined) activity.active = activeCount;
   return spikeCount;
 }

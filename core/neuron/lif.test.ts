@@ -174,6 +174,31 @@ describe('fixed LIF threshold', () => {
     expect(count).toBe(2);
     expect(Array.from(spiked)).toEqual([1, 0, 1, 0]);
   });
+
+  it('counts active neurons', () => {
+    const state = createFixedNeuronState(5);
+    // Neuron 3 is refractory with u = 0 after the update (v held at 0): idle. Neuron 4 has no
+    // input and no state: idle. Neurons 0 and 2 fire; neuron 1 keeps v = 64 and u = 64.
+    state.refractoryLeft[3] = 2;
+    const activity = { active: -1 };
+    stepFixedLif(
+      state,
+      registers({ vth: 1 }),
+      'lif',
+      Int32Array.of(2, 1, 3, 0, 0),
+      new Uint8Array(5),
+      activity,
+    );
+    expect(activity.active).toBe(3);
+  });
+
+  it('counts a refractory neuron with current', () => {
+    const state = createFixedNeuronState(1);
+    state.refractoryLeft[0] = 1;
+    const activity = { active: -1 };
+    stepFixedLif(state, registers({}), 'lif', Int32Array.of(1), new Uint8Array(1), activity);
+    expect(activity.active).toBe(1);
+  });
 });
 
 describe('fixed LIF refractory period', () => {

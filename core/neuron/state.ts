@@ -17,6 +17,15 @@ export interface FixedNeuronState {
   thresholdOffset: Int32Array;
 }
 
+/**
+ * Second result of a fixed-point population update: its active neurons, those whose `u` or `v`
+ * is non-zero after the update or that spiked. The others are idle (their state stayed all zero).
+ * Kernels count them in the update loop, so the simulator needs no second pass over the state.
+ */
+export interface NeuronActivity {
+  active: number;
+}
+
 /** State of a float64 population, on the same scale as the fixed-point model. */
 export interface FloatNeuronState {
   u: Float64Array;

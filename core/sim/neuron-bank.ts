@@ -6,7 +6,7 @@
 import type { Program, PopulationProgram } from '../program';
 import type { InputArray } from './ring';
 import { createFixedNeuronState, createFloatNeuronState, stepFixedLif, stepFloatLif } from '../neuron/lif';
-import type { FixedNeuronState, FloatNeuronState } from '../neuron/lif';
+import type { FixedNeuronState, FloatNeuronState, NeuronActivity } from '../neuron/lif';
 import type { WasmLifKernel } from '../wasm/lif-wasm';
 
 export interface UpdateCounts {
@@ -26,6 +26,9 @@ export class NeuronBank {
 
   /** The WebAssembly kernel that owns fixed-mode state, or null to run the TypeScript kernel. */
   private readonly kernel: WasmLifKernel | null;
+  /** Reused by every update, which allocates nothing; read the counts before the next update. */
+  private readonly counts: UpdateCounts = { active: 0, idle: 0 };
+  private readonly activity: NeuronActivity = { active: 0 };
 
   constructor(program: Program, kernel: WasmLifKernel | null = null) {
     this.program = program;
@@ -49,8 +52,15 @@ export class NeuronBank {
     return buffer;
   }
 
+  /**
+   * Updates every neuron population by one tick. Fixed mode runs the WebAssembly kernel when the
+   * bank has one, else the TypeScript kernel; both count active neurons in their update loop.
+   */
   update(aIn: InputArray, spiked: Uint8Array): UpdateCounts {
-    const counts: UpdateCounts = { active: 0, idle: 0 };
+    const counts = this.counts;
+    const activity = this.activity;
+    counts.active = 0;
+    counts.idle = 0;
 
     for (const population of this.program.populations) {
       const state = this.states[population.index];
@@ -61,13 +71,20 @@ export class NeuronBank {
       const out = spiked.subarray(start, end);
 
       if (this.program.mode === 'fixed') {
-        stepFixedLif(
-          state as FixedNeuronState,
-          population.registers,
-          population.model,
-          input as Int32Array,
-          out,
-        );
+        const fixedState = state as FixedNeuronState;
+        const fixedInput = input as Int32Array;
+        if (this.kernel === null) {
+          stepFixedLif(fixedState, population.registers, population.model, fixedInput, out, activity);
+        } else {
+          this.kernel.stepFixedLif(
+            fixedState,
+            population.registers,
+            population.model,
+            fixedInput,
+            out,
+            activity,
+          );
+        }
       } else {
         const before = this.membraneBeforeReset[population.index] ?? undefined;
         stepFloatLif(
@@ -78,11 +95,11 @@ export class NeuronBank {
           out,
           before,
         );
+        activity.active = countActive(state, out);
       }
 
-      const active = countActive(state, out);
-      counts.active += active;
-      counts.idle += population.size - active;
+      counts.active += activity.active;
+      counts.idle += population.size - activity.active;
     }
     return counts;
   }
@@ -110,6 +127,7 @@ export class NeuronBank {
   }
 }
 
+/** Counts the active neurons of a float population: the float kernel does not count them. */
 function countActive(state: State, spiked: Uint8Array): number {
   const { u, v } = state;
   let active = 0;

@@ -30,8 +30,11 @@ import type { WasmLifKernel } from '../wasm/lif-wasm';
 
 /** Sizes one WebAssembly kernel for the neurons' state and spikes plus every delay-ring slot. */
 function createKernel(program: Program): WasmLifKernel {
-  const ringSlots = program.maxDelayTicks + 2;
-  return createWasmLifKernel(program.neuronCount, { extraBytes: ringSlots * (program.neuronCount * 4 + 16) });
+  // Every delay-ring slot and the spike list hold one int32 per neuron, plus alignment padding.
+  const int32Arrays = program.maxDelayTicks + 2 + 1;
+  return createWasmLifKernel(program.neuronCount, {
+    extraBytes: int32Arrays * (program.neuronCount * 4 + 16),
+  });
 }
 import type { PlasticityRule } from '../learning/types';
 import { ProjectionEnvelope } from '../learning/envelope';
@@ -78,9 +81,13 @@ export class Simulator {
   private readonly learningRandom: RandomStream;
   private readonly stimuli: StimulusSource[];
   private readonly denseOpsPerTick: number;
+  /** `spiked` read four neurons at a time, for the TypeScript engine's scan of this tick's spikes. */
+  private readonly spikedWords: Int32Array;
   /** Global indices of this tick's spikes, and where each population's run of them starts. */
   private readonly spikeList: Int32Array;
   private readonly spikeListStart: Int32Array;
+  /** The WebAssembly kernel of fixed mode, which also lists the spikes; null on the TypeScript engine. */
+  private readonly kernel: WasmLifKernel | null;
   private pendingReward = 0;
   private readonly injected = new Map<number, number[]>();
 
@@ -95,8 +102,12 @@ export class Simulator {
     this.engine = kernel === null ? 'ts' : 'wasm';
     this.spiked =
       kernel === null ? new Uint8Array(program.neuronCount) : kernel.allocateUint8(program.neuronCount);
+    // Both allocators return a 4-byte-aligned start, so the word view covers the first n & ~3 bytes.
+    this.spikedWords = new Int32Array(this.spiked.buffer, this.spiked.byteOffset, program.neuronCount >> 2);
     this.spikeTotals = new Float64Array(program.populations.length);
-    this.spikeList = new Int32Array(program.neuronCount);
+    this.spikeList =
+      kernel === null ? new Int32Array(program.neuronCount) : kernel.allocateInt32(program.neuronCount);
+    this.kernel = kernel;
     this.spikeListStart = new Int32Array(program.populations.length + 1);
     this.neurons = new NeuronBank(program, kernel);
     this.ring =
@@ -201,49 +212,97 @@ export class Simulator {
   }
 
   private emit(t: number): void {
-    const program = this.program;
-    const spiked = this.spiked;
+    const spikeCount = this.collectSpikes(t);
     const counters = this.counters;
-    const spikeList = this.spikeList;
-    const ringLength = this.ring.length;
-    let spikeCount = 0;
-
-    // Collect this tick's spikes once, grouped by population (populations are contiguous).
-    for (const population of program.populations) {
-      const end = population.offset + population.size;
-      this.spikeListStart[population.index] = spikeCount;
-      for (let g = population.offset; g < end; g++) {
-        if (spiked[g] === 0) continue;
-        spikeList[spikeCount++] = g;
-        this.history.push(t, g);
-        this.hops.count(g, counters);
-      }
-      this.spikeListStart[population.index + 1] = spikeCount;
-      this.spikeTotals[population.index]! += spikeCount - this.spikeListStart[population.index]!;
-    }
     counters.spikes += spikeCount;
     counters.denseOps += this.denseOpsPerTick;
     if (spikeCount === 0) return;
 
+    const program = this.program;
+    const ringLength = this.ring.length;
     for (let p = 0; p < program.projections.length; p++) {
       const projection = program.projections[p]!;
-      const sourceOffset = program.populations[projection.from]!.offset;
-      const targetOffset = program.populations[projection.to]!.offset;
-      const slot = this.ring.slots[(t + 1 + projection.delayTicks) % ringLength]!;
-      const scale = 2 ** projection.wExp;
-      const weights = this.weights[p]!;
-      const { rowPtr, post } = projection;
       const first = this.spikeListStart[projection.from]!;
       const last = this.spikeListStart[projection.from + 1]!;
+      if (first === last) continue;
 
-      for (let k = first; k < last; k++) {
-        const i = spikeList[k]! - sourceOffset;
-        const start = rowPtr[i]!;
-        const stop = rowPtr[i + 1]!;
-        counters.synapticOps += stop - start;
-        for (let s = start; s < stop; s++) slot[targetOffset + post[s]!]! += weights[s]! * scale;
+      const slot = this.ring.slots[(t + 1 + projection.delayTicks) % ringLength]!;
+      const sourceOffset = program.populations[projection.from]!.offset;
+      const targetOffset = program.populations[projection.to]!.offset;
+      const weights = this.weights[p]!;
+      // Separate loops keep each one's array types fixed, which lets V8 compile them tight.
+      counters.synapticOps +=
+        this.mode === 'fixed'
+          ? deliverFixed(
+              slot as Int32Array,
+              weights as Int8Array,
+              projection.wExp,
+              projection,
+              this.spikeList,
+              first,
+              last,
+              sourceOffset,
+              targetOffset,
+            )
+          : deliverFloat(
+              slot as Float64Array,
+              weights as Float64Array,
+              2 ** projection.wExp,
+              projection,
+              this.spikeList,
+              first,
+              last,
+              sourceOffset,
+              targetOffset,
+            );
+    }
+  }
+
+  /** Lists this tick's spikes in global index order, counts their hops and history, and returns their count. */
+  private collectSpikes(t: number): number {
+    const spikeList = this.spikeList;
+    const spikeCount =
+      this.kernel === null ? this.scanSpikes() : this.kernel.listSpikes(this.spiked, spikeList);
+
+    // Populations are contiguous and in index order, so each one's spikes form one run.
+    let k = 0;
+    for (const population of this.program.populations) {
+      const end = population.offset + population.size;
+      this.spikeListStart[population.index] = k;
+      while (k < spikeCount && spikeList[k]! < end) k++;
+      this.spikeListStart[population.index + 1] = k;
+      this.spikeTotals[population.index]! += k - this.spikeListStart[population.index]!;
+    }
+
+    for (let k = 0; k < spikeCount; k++) {
+      const g = spikeList[k]!;
+      this.history.push(t, g);
+      this.hops.count(g, this.counters);
+    }
+    return spikeCount;
+  }
+
+  /**
+   * Lists this tick's spikes like the kernel's `listSpikes`, for the TypeScript engine. Most ticks
+   * have few spikes, so the scan tests four neurons per 32-bit word.
+   */
+  private scanSpikes(): number {
+    const spiked = this.spiked;
+    const words = this.spikedWords;
+    const spikeList = this.spikeList;
+    let spikeCount = 0;
+
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === 0) continue;
+      for (let g = w * 4; g < w * 4 + 4; g++) {
+        if (spiked[g] !== 0) spikeList[spikeCount++] = g;
       }
     }
+    for (let g = words.length * 4; g < spiked.length; g++) {
+      if (spiked[g] !== 0) spikeList[spikeCount++] = g;
+    }
+
+    return spikeCount;
   }
 
   private learn(t: number): void {
@@ -397,4 +456,55 @@ export class Simulator {
       this.injected.set(injected[k]!, list);
     }
   }
+}
+
+/**
+ * Adds the weights of the spikes `first..last-1` of `spikeList` into `slot` and returns the
+ * synapses touched. A mantissa times 2^wExp is at most 2^15 in magnitude, so the shift is exact.
+ */
+function deliverFixed(
+  slot: Int32Array,
+  weights: Int8Array,
+  wExp: number,
+  projection: ProjectionProgram,
+  spikeList: Int32Array,
+  first: number,
+  last: number,
+  sourceOffset: number,
+  targetOffset: number,
+): number {
+  const { rowPtr, post } = projection;
+  let touched = 0;
+  for (let k = first; k < last; k++) {
+    const i = spikeList[k]! - sourceOffset;
+    const start = rowPtr[i]!;
+    const stop = rowPtr[i + 1]!;
+    touched += stop - start;
+    for (let s = start; s < stop; s++) slot[targetOffset + post[s]!]! += weights[s]! << wExp;
+  }
+  return touched;
+}
+
+/** Adds float weights into `slot` like `deliverFixed` and returns the synapses touched. */
+function deliverFloat(
+  slot: Float64Array,
+  weights: Float64Array,
+  scale: number,
+  projection: ProjectionProgram,
+  spikeList: Int32Array,
+  first: number,
+  last: number,
+  sourceOffset: number,
+  targetOffset: number,
+): number {
+  const { rowPtr, post } = projection;
+  let touched = 0;
+  for (let k = first; k < last; k++) {
+    const i = spikeList[k]! - sourceOffset;
+    const start = rowPtr[i]!;
+    const stop = rowPtr[i + 1]!;
+    touched += stop - start;
+    for (let s = start; s < stop; s++) slot[targetOffset + post[s]!]! += weights[s]! * scale;
+  }
+  return touched;
 }

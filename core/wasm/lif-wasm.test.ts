@@ -90,10 +90,14 @@ function compareOverTicks(
     for (let i = 0; i < SIZE; i++) input[i] = drawInput(random, inputRange);
     wasmInput.set(input);
 
-    const expectedCount = stepFixedLif(state, regs, model, input, spiked);
-    const count = kernel.stepFixedLif(wasmState, regs, model, wasmInput, wasmSpiked);
+    const expectedActivity = { active: -1 };
+    const activity = { active: -1 };
+    const expectedCount = stepFixedLif(state, regs, model, input, spiked, expectedActivity);
+    const count = kernel.stepFixedLif(wasmState, regs, model, wasmInput, wasmSpiked, activity);
 
     expect(count).toBe(expectedCount);
+    expect(activity.active).toBe(expectedActivity.active);
+    expect(activity.active).toBe(countNonZero(state.u, state.v, spiked));
     expect(firstMismatch('spiked', wasmSpiked, spiked, tick)).toBeNull();
     expect(firstMismatch('u', wasmState.u, state.u, tick)).toBeNull();
     expect(firstMismatch('v', wasmState.v, state.v, tick)).toBeNull();
@@ -277,3 +281,30 @@ describe('wasm kernel memory', () => {
     expect(second.u[0]).toBe(0);
   });
 });
+
+describe('WebAssembly spike list', () => {
+  it('lists set bytes in order', () => {
+    const kernel = createWasmLifKernel(0, { extraBytes: 40 * 5 + 64 });
+    const spiked = kernel.allocateUint8(37);
+    const list = kernel.allocateInt32(37);
+    // Indices in the first and second 16-byte block, on block edges and in the scalar tail.
+    for (const i of [0, 5, 15, 16, 31, 32, 36]) spiked[i] = 1;
+    const count = kernel.listSpikes(spiked, list);
+    expect(count).toBe(7);
+    expect(Array.from(list.subarray(0, count))).toEqual([0, 5, 15, 16, 31, 32, 36]);
+  });
+
+  it('lists nothing when silent', () => {
+    const kernel = createWasmLifKernel(0, { extraBytes: 40 * 5 + 64 });
+    expect(kernel.listSpikes(kernel.allocateUint8(40), kernel.allocateInt32(40))).toBe(0);
+  });
+});
+
+/** Neurons whose u or v is non-zero, or that spiked: the definition of an active update. */
+function countNonZero(u: Int32Array, v: Int32Array, spiked: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < u.length; i++) {
+    if (u[i] !== 0 || v[i] !== 0 || spiked[i] !== 0) count++;
+  }
+  return count;
+}

@@ -20,7 +20,7 @@
 import type { NeuronRegisters } from '../program';
 import { DECAY_ONE, STATE_SHIFT_SCALE } from '../fixed/arith';
 import { checkPopulationLengths } from '../neuron/state';
-import type { FixedNeuronState } from '../neuron/state';
+import type { FixedNeuronState, NeuronActivity } from '../neuron/state';
 import type { SpikingModel } from '../neuron/lif';
 import { LIF_WASM_BASE64 } from './lif-wasm-bytes';
 
@@ -70,6 +70,12 @@ export interface WasmLifKernel {
   createFixedNeuronState(size: number): FixedNeuronState;
   allocateInt32(length: number): Int32Array;
   allocateUint8(length: number): Uint8Array;
+  /**
+   * Writes the indices of the non-zero entries of `spiked` to `list` in ascending order and
+   * returns their count. Both arrays must live in this kernel's memory, and `list` must be at
+   * least as long as `spiked`.
+   */
+  listSpikes(spiked: Uint8Array, list: Int32Array): number;
   /** Same contract as `stepFixedLif`; every array must live in this kernel's memory. */
   stepFixedLif(
     state: FixedNeuronState,
@@ -77,6 +83,7 @@ export interface WasmLifKernel {
     model: SpikingModel,
     aIn: Int32Array,
     spiked: Uint8Array,
+    activity?: NeuronActivity,
   ): number;
 }
 
@@ -128,6 +135,11 @@ export function createWasmLifKernel(neuronCapacity: number, options: WasmLifOpti
   const stepLif = exportedFunction<StepLif>(exports, vectorized ? 'stepLif' : 'stepLifScalar');
   const stepAlif = exportedFunction<StepAlif>(exports, vectorized ? 'stepAlif' : 'stepAlifScalar');
   const heapBase = exportedFunction<() => number>(exports, 'heapBase')();
+  const activeNeuronCount = exportedFunction<() => number>(exports, 'activeNeuronCount');
+  const listSpikes = exportedFunction<(spiked: number, size: number, list: number) => number>(
+    exports,
+    'listSpikes',
+  );
 
   let next = Math.ceil(heapBase / ALIGNMENT) * ALIGNMENT;
   const extraBytes = options.extraBytes ?? 0;
@@ -192,7 +204,15 @@ export function createWasmLifKernel(neuronCapacity: number, options: WasmLifOpti
         thresholdOffset: allocateInt32(size),
       };
     },
-    stepFixedLif(state, registers, model, aIn, spiked) {
+    listSpikes(spiked, list) {
+      if (list.length < spiked.length) {
+        throw new RangeError(
+          `list: needs room for ${spiked.length} indices (one per neuron), got ${list.length}`,
+        );
+      }
+      return listSpikes(address('spiked', spiked), spiked.length, address('list', list));
+    },
+    stepFixedLif(state, registers, model, aIn, spiked, activity) {
       checkPopulationLengths(state, aIn, spiked);
       const u = address('u', state.u);
       const v = address('v', state.v);
@@ -205,8 +225,9 @@ export function createWasmLifKernel(neuronCapacity: number, options: WasmLifOpti
       const bias = registers.biasMant * 2 ** registers.biasExp;
       const threshold = registers.vth * STATE_SHIFT_SCALE;
 
+      let spikeCount: number;
       if (model === 'lif') {
-        return stepLif(
+        spikeCount = stepLif(
           u,
           v,
           refractoryLeft,
@@ -219,26 +240,26 @@ export function createWasmLifKernel(neuronCapacity: number, options: WasmLifOpti
           threshold,
           registers.refractory,
         );
+      } else {
+        spikeCount = stepAlif(
+          u,
+          v,
+          refractoryLeft,
+          address('thresholdOffset', state.thresholdOffset),
+          input,
+          spikes,
+          size,
+          currentFactor,
+          voltageFactor,
+          DECAY_ONE - registers.dThreshold,
+          bias,
+          threshold,
+          registers.adaptInc * STATE_SHIFT_SCALE,
+          registers.refractory,
+        );
       }
-      const offset = address('thresholdOffset', state.thresholdOffset);
-      const offsetFactor = DECAY_ONE - registers.dThreshold;
-      const adaptStep = registers.adaptInc * STATE_SHIFT_SCALE;
-      return stepAlif(
-        u,
-        v,
-        refractoryLeft,
-        offset,
-        input,
-        spikes,
-        size,
-        currentFactor,
-        voltageFactor,
-        offsetFactor,
-        bias,
-        threshold,
-        adaptStep,
-        registers.refractory,
-      );
+      if (activity !== undefined) activity.active = activeNeuronCount();
+      return spikeCount;
     },
   };
 }

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: { alias: { '@': import.meta.dirname } },
   test: {
     include: [
+      'app/**/*.test.ts',
       'core/**/*.test.ts',
       'server/**/*.test.ts',
       'workers/**/*.test.ts',

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 const BENCHMARKS: Record<string, () => Promise<{ run(json: boolean, args: string[]): Promise<void> }>> = {
   cuba: () => import('./cuba'),
   'lif-kernel': () => import('./lif-kernel'),
+  api: () => import('./api'),
+  load: () => import('./load'),
 };
 
 async function main(): Promise<void> {

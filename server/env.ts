@@ -34,6 +34,12 @@ const envSchema = z
     LIVENET_MAX_ACTIVE_RUNS_PER_USER: positiveInt(4),
     /** Largest spec accepted, in bytes of JSON. */
     LIVENET_MAX_SPEC_BYTES: positiveInt(256 * 1024),
+    /** Neurons of one run's network, over all populations. */
+    LIVENET_MAX_NEURONS_PER_RUN: positiveInt(1_000_000),
+    /** Synapses of one run's network, over all projections (sparse ones counted by expectation). */
+    LIVENET_MAX_SYNAPSES_PER_RUN: positiveInt(50_000_000),
+    /** Largest notebook document accepted, in bytes of JSON (all cells together). */
+    LIVENET_MAX_NOTEBOOK_BYTES: positiveInt(2 * 1024 * 1024),
     /** Ticks the worker advances between progress writes. */
     LIVENET_CHUNK_TICKS: positiveInt(500),
     /** Ticks between checkpoints; a retried run loses at most this much work. */

@@ -10,15 +10,20 @@ import { createMigratedDatabase, type TestDatabase } from './db-create';
 
 /**
  * Registers hooks that provide a migrated database to the calling test file, with a Prisma
- * client on it. Read `url` and `db` inside tests or hooks, not at module load.
+ * client on it. With `isolated`, the file gets a database of its own even under the global
+ * setup. Read `url` and `db` inside tests or hooks, not at module load.
  */
-export function useTestDatabase(): { readonly url: string; readonly db: Db } {
+export function useTestDatabase(options: { isolated?: boolean } = {}): {
+  readonly url: string;
+  readonly db: Db;
+} {
   let url: string | undefined;
   let db: Db | undefined;
   let owned: TestDatabase | undefined;
 
   beforeAll(async () => {
-    const provided = inject('databaseUrl');
+    // An isolated database keeps this file's queued jobs away from the workers of other files.
+    const provided = options.isolated ? undefined : inject('databaseUrl');
     if (provided) {
       url = provided;
     } else {

@@ -30,8 +30,11 @@ export interface ServerFixture {
   caller(userId: string | null): ReturnType<typeof createCallerForUser>;
 }
 
-export function useServerFixture(envOverrides: Record<string, string> = {}): ServerFixture {
-  const database = useTestDatabase();
+export function useServerFixture(
+  envOverrides: Record<string, string> = {},
+  options: { isolated?: boolean } = {},
+): ServerFixture {
+  const database = useTestDatabase(options);
   let deps: ServerDeps | undefined;
   let blobDir: string | undefined;
 

@@ -16,3 +16,5 @@ export {
   type Program,
   type Spec,
 } from '../../core';
+// NOTE: not yet exported by the core's index; move it there with the next change to that file.
+export { runLength } from '../../core/session/run-length';

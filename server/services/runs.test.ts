@@ -144,6 +144,35 @@ describe('runs.create', () => {
     expect(issuesOf(error).map((issue) => issue.path)).toContain('dtMs');
   });
 
+  it('network that does not fit is rejected', async () => {
+    // One neuron with a dense fan-in of 26,215 needs more than a core's 128 KiB of synaptic memory.
+    const user = await server.createUser();
+    const spec = {
+      apiVersion: 'livenet/v1',
+      name: 'too-wide',
+      dtMs: 1,
+      populations: [
+        { name: 'wide', size: 26_215, kind: 'input' },
+        { name: 'out', size: 1, neuron: { model: 'lif', registers: { du: 0, dv: 0, vth: 1 } } },
+      ],
+      projections: [
+        {
+          name: 'all',
+          from: 'wide',
+          to: 'out',
+          connectivity: { kind: 'dense' },
+          weights: { init: 'constant', value: 1 },
+        },
+      ],
+    };
+
+    const error = await errorOf(server.caller(user.id).runs.create({ source: jsonSource(spec), ticks: 10 }));
+
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('"out"');
+    expect(await server.caller(user.id).runs.list({})).toMatchObject({ runs: [] });
+  });
+
   it('ticks above the limit are rejected', async () => {
     const user = await server.createUser();
 

@@ -9,11 +9,11 @@ import type { Db } from '../db/client';
 import type { ServerDeps } from '../deps';
 import { ConflictError, InvalidError, LimitExceededError, NotFoundError, toDomainError } from '../errors';
 import { enqueueRunJob, removeRunJob } from '../queue/jobs';
-import { CORE_VERSION, type NumericMode, RunSession, type Spec, specHash } from './core-api';
+import { CORE_VERSION, type NumericMode, type Spec, compile, runLength, specHash } from './core-api';
 import { getNotebook } from './notebooks';
 import { notifyRunChanged } from './run-notifier';
 import { runSelect, runSummarySelect } from './selects';
-import { type SpecSource, readSpec } from './spec';
+import { type SpecSource, readSpec, specLimitsOf } from './spec';
 
 /** Seeds are stored as PostgreSQL `integer`, so they stay below 2^31. */
 export const MAX_SEED = 2 ** 31 - 1;
@@ -47,18 +47,28 @@ async function resolveSource(
   return { spec: { format: 'yaml', text: cell.source }, notebookId: notebook.id, cellId: cell.id };
 }
 
-/** Builds the session once, which compiles the network and settles the run's length. */
+/**
+ * Compiles the network once, so a spec that does not fit the chip is refused by this request with
+ * the population and the limit, and works out the run's length from the spec. Compiling loads no
+ * data set, so it stays cheap next to building a whole session.
+ */
 function measureRun(
   spec: Spec,
-  options: { seed: number; mode: NumericMode; ticks?: number },
+  options: { ticks?: number; seed: number; mode: NumericMode },
   maxTicks: number,
 ): number {
-  let totalTicks: number;
   try {
-    totalTicks = RunSession.create(spec, options).totalTicks;
+    compile(spec, { seed: options.seed, mode: options.mode });
   } catch (error) {
     const domain = toDomainError(error);
     if (domain) throw domain;
+    throw error;
+  }
+
+  let totalTicks: number;
+  try {
+    totalTicks = runLength(spec, options.ticks === undefined ? {} : { ticks: options.ticks });
+  } catch (error) {
     if (error instanceof RangeError)
       throw new InvalidError(error.message, [
         { path: 'ticks', message: error.message, value: options.ticks },
@@ -95,36 +105,42 @@ export type NewRunData = Pick<
  */
 export async function queueRun(deps: ServerDeps, userId: string, data: NewRunData) {
   const limit = deps.env.LIVENET_MAX_ACTIVE_RUNS_PER_USER;
-  return deps.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`runs:${userId}`}))::text`;
-    const active = await tx.run.count({ where: { ownerId: userId, status: { in: ['queued', 'running'] } } });
-    if (active >= limit) {
-      throw new LimitExceededError(
-        'activeRunsPerUser',
-        limit,
-        `you have ${active} runs queued or running, the limit is ${limit}: wait for one to finish or cancel one`,
-      );
-    }
+  return deps.db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`runs:${userId}`}))::text`;
+      const active = await tx.run.count({
+        where: { ownerId: userId, status: { in: ['queued', 'running'] } },
+      });
+      if (active >= limit) {
+        throw new LimitExceededError(
+          'activeRunsPerUser',
+          limit,
+          `you have ${active} runs queued or running, the limit is ${limit}: wait for one to finish or cancel one`,
+        );
+      }
 
-    const created = await tx.run.create({
-      data: {
-        ...data,
-        ownerId: userId,
-        chunkTicks: deps.env.LIVENET_CHUNK_TICKS,
-        checkpointEveryTicks: deps.env.LIVENET_CHECKPOINT_EVERY_TICKS,
-        coreVersion: CORE_VERSION,
-      },
-      select: runSummarySelect,
-    });
-    await enqueueRunJob(tx, created.id);
-    return created;
-  });
+      const created = await tx.run.create({
+        data: {
+          ...data,
+          ownerId: userId,
+          chunkTicks: deps.env.LIVENET_CHUNK_TICKS,
+          checkpointEveryTicks: deps.env.LIVENET_CHECKPOINT_EVERY_TICKS,
+          coreVersion: CORE_VERSION,
+        },
+        select: runSummarySelect,
+      });
+      await enqueueRunJob(tx, created.id);
+      return created;
+      // Under many concurrent users the pool can be busy for seconds; waiting beats failing the request.
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }
 
 export async function createRun(deps: ServerDeps, userId: string, input: CreateRunInput) {
   const { db, env } = deps;
   const source = await resolveSource(db, userId, input.source);
-  const spec = readSpec(source.spec, { maxSpecBytes: env.LIVENET_MAX_SPEC_BYTES });
+  const spec = readSpec(source.spec, specLimitsOf(env));
   const seed = input.seed ?? randomInt(MAX_SEED);
   const mode = input.mode ?? spec.chip.mode;
   const totalTicks = measureRun(

@@ -3,6 +3,7 @@
  * parse (schema and semantic rules), then compile (placement on the chip and service limits).
  * Issues in YAML carry the line and column of the node at fault.
  */
+import type { Env } from '../env';
 import { InvalidError, type Issue, toDomainError } from '../errors';
 import {
   type NumericMode,
@@ -12,21 +13,54 @@ import {
   parseSpec,
   parseSpecYaml,
 } from './core-api';
+import { type NetworkSizeLimits, assertNetworkWithinLimits } from './spec-limits';
 
 export type SpecSource = { format: 'yaml'; text: string } | { format: 'json'; value: unknown };
 
-export interface SpecLimits {
+export interface SpecLimits extends NetworkSizeLimits {
   maxSpecBytes: number;
 }
 
-function sizeOf(source: SpecSource): number {
-  return source.format === 'yaml'
-    ? Buffer.byteLength(source.text)
-    : Buffer.byteLength(JSON.stringify(source.value) ?? '');
+/** Reads the spec limits from the server's environment. */
+export function specLimitsOf(env: Env): SpecLimits {
+  return {
+    maxSpecBytes: env.LIVENET_MAX_SPEC_BYTES,
+    maxNeurons: env.LIVENET_MAX_NEURONS_PER_RUN,
+    maxSynapses: env.LIVENET_MAX_SYNAPSES_PER_RUN,
+  };
 }
 
-/** Parses and checks a spec; throws InvalidError with every issue the core found. */
+function sizeOf(source: SpecSource): number {
+  if (source.format === 'yaml') return Buffer.byteLength(source.text);
+
+  // The API's transformer (superjson) can deliver values JSON cannot hold, such as a BigInt,
+  // on which JSON.stringify throws a TypeError.
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(source.value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidError(`the spec is not a JSON value: ${reason}`, [
+      {
+        path: '',
+        message: 'must be a JSON value (objects, arrays, strings, finite numbers, booleans, null)',
+      },
+    ]);
+  }
+  return Buffer.byteLength(text ?? '');
+}
+
+/**
+ * Parses and checks a spec, then its size against the service limits; throws InvalidError with
+ * every issue the core found, or with the limit that was exceeded.
+ */
 export function readSpec(source: SpecSource, limits: SpecLimits): Spec {
+  const spec = parseSource(source, limits);
+  assertNetworkWithinLimits(spec, limits);
+  return spec;
+}
+
+function parseSource(source: SpecSource, limits: SpecLimits): Spec {
   const bytes = sizeOf(source);
   if (bytes > limits.maxSpecBytes) {
     throw new InvalidError(`the spec is ${bytes} bytes, more than the limit of ${limits.maxSpecBytes}`, [

@@ -1,5 +1,6 @@
 import { cancel } from './cancel';
 import { create } from './create';
+import { remove } from './delete';
 import { get } from './get';
 import { injectRewardProcedure } from './inject-reward';
 import { injectStimulusProcedure } from './inject-stimulus';
@@ -11,6 +12,7 @@ export const runsRouter = {
   get,
   list,
   cancel,
+  delete: remove,
   progress,
   injectReward: injectRewardProcedure,
   injectStimulus: injectStimulusProcedure,

@@ -1,4 +1,4 @@
-import { checkSpec } from '../../../services/spec';
+import { checkSpec, specLimitsOf } from '../../../services/spec';
 import { protectedProcedure } from '../../init';
 import { validateSpecInput } from './validate.schema';
 
@@ -7,7 +7,7 @@ export const validate = protectedProcedure.input(validateSpecInput).mutation(({ 
   const result = checkSpec(
     input.source,
     { seed: input.seed, ...(input.mode ? { mode: input.mode } : {}) },
-    { maxSpecBytes: ctx.deps.env.LIVENET_MAX_SPEC_BYTES },
+    specLimitsOf(ctx.deps.env),
   );
   return result.valid ? { valid: true as const, placement: result.placement } : result;
 });

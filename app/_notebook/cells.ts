@@ -1,0 +1,134 @@
+/**
+ * The notebook as the page edits it: markdown cells, network (spec) cells and run cells. A run
+ * cell names the network cell it runs and the settings of the next run.
+ */
+import { z } from 'zod';
+
+import type { NotebookTemplate } from '../_templates';
+
+const cellId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const runCellSchema = z.object({
+  id: cellId,
+  type: z.literal('run'),
+  /** The network cell to run; null picks the nearest one above. */
+  specCellId: cellId.nullable(),
+  /** null: the spec's `chip.mode`. */
+  mode: z.enum(['fixed', 'float']).nullable(),
+  /** null: the server draws a seed and stores it with the run. */
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .nullable(),
+  /** null: the length of the spec's data stream. */
+  ticks: z.number().int().positive().nullable(),
+  /** Overrides of every data stimulus of the spec; null keeps the spec's. */
+  split: z.enum(['train', 'test']).nullable(),
+  samples: z.number().int().positive().nullable(),
+  lastRunId: z.uuid().nullable(),
+});
+
+export type RunCell = z.infer<typeof runCellSchema>;
+export type MarkdownCell = { id: string; type: 'markdown'; source: string };
+export type SpecCell = { id: string; type: 'spec'; source: string };
+export type NotebookCell = MarkdownCell | SpecCell | RunCell;
+export type CellType = NotebookCell['type'];
+
+/** Returns a fresh cell id of 12 random base-36 characters. */
+export function newCellId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => (byte % 36).toString(36)).join('');
+}
+
+export function newRunCell(specCellId: string | null): RunCell {
+  return {
+    id: newCellId(),
+    type: 'run',
+    specCellId,
+    mode: null,
+    seed: null,
+    ticks: null,
+    split: null,
+    samples: null,
+    lastRunId: null,
+  };
+}
+
+export function newCell(type: CellType, specCellId: string | null = null): NotebookCell {
+  if (type === 'run') return newRunCell(specCellId);
+  return {
+    id: newCellId(),
+    type,
+    source: type === 'spec' ? 'apiVersion: livenet/v1\nname: network\ndtMs: 1\npopulations:\n  - ' : '',
+  };
+}
+
+/** Returns a template's cells with ids, each run cell pointing at the spec cell above it. */
+export function cellsFromTemplate(template: NotebookTemplate): NotebookCell[] {
+  let lastSpecId: string | null = null;
+  return template.cells.map((cell): NotebookCell => {
+    if (cell.type === 'run') {
+      return { ...newRunCell(lastSpecId), mode: cell.mode, seed: cell.seed, ticks: cell.ticks };
+    }
+    const id = newCellId();
+    if (cell.type === 'spec') lastSpecId = id;
+    return { id, type: cell.type, source: cell.source };
+  });
+}
+
+/** Finds the network cell a run cell runs: its own choice when it still exists, else the nearest above. */
+export function resolveSpecCell(cells: readonly NotebookCell[], runCellId: string): SpecCell | null {
+  const index = cells.findIndex((cell) => cell.id === runCellId);
+  const runCell = cells[index];
+  if (!runCell || runCell.type !== 'run') return null;
+
+  const chosen = cells.find(
+    (cell): cell is SpecCell => cell.type === 'spec' && cell.id === runCell.specCellId,
+  );
+  if (chosen) return chosen;
+  for (let i = index - 1; i >= 0; i--) {
+    const cell = cells[i];
+    if (cell?.type === 'spec') return cell;
+  }
+  return null;
+}
+
+/** Finds the run cell that Shift+Enter in a network cell starts: the first below that runs it. */
+export function runCellFor(cells: readonly NotebookCell[], specCellId: string): RunCell | null {
+  const index = cells.findIndex((cell) => cell.id === specCellId);
+  for (let i = index + 1; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell?.type === 'run' && resolveSpecCell(cells, cell.id)?.id === specCellId) return cell;
+  }
+  return null;
+}
+
+/** Labels a spec cell by the network name in its YAML, or by its position when it has none. */
+export function specCellLabel(cells: readonly NotebookCell[], cell: SpecCell): string {
+  const name = /^name:\s*([A-Za-z][\w-]*)/m.exec(cell.source)?.[1];
+  const position =
+    cells
+      .filter((candidate) => candidate.type === 'spec')
+      .findIndex((candidate) => candidate.id === cell.id) + 1;
+  return name ? `${name} (network ${position})` : `network ${position}`;
+}
+
+/**
+ * Adds a run cell after every network cell that has none, so a notebook opened where its run
+ * cells were never stored can still run each network.
+ */
+export function ensureRunCells(cells: readonly NotebookCell[]): NotebookCell[] {
+  const result: NotebookCell[] = [];
+  for (const cell of cells) {
+    result.push(cell);
+    if (
+      cell.type === 'spec' &&
+      !cells.some((other) => other.type === 'run' && resolveSpecCell(cells, other.id)?.id === cell.id)
+    ) {
+      result.push(newRunCell(cell.id));
+    }
+  }
+  return result;
+}

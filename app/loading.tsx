@@ -1,0 +1,5 @@
+import { Loading } from './_components/ui/states';
+
+export default function PageLoading() {
+  return <Loading />;
+}

@@ -1,0 +1,116 @@
+/**
+ * Spec template of a reward-modulated STDP readout on top of a trained Diehl-and-Cook layer.
+ *
+ * The layer of `./diehl-cook` (input weights given, no STDP, threshold growth off) drives 10
+ * output neurons, one per class, through a dense plastic projection with the `rstdp` rule:
+ * pairings of a layer spike with a later output spike build an eligibility, and the reward the
+ * task injects after each presentation (+1 when the output neuron that spiked most is the
+ * label's, -1 otherwise) turns it into a weight change, `w += eta * r * e`. The output neurons
+ * inhibit each other, so usually one of them answers a digit, and a -1 weakens the synapses that
+ * made a wrong neuron answer. The eligibility time constant (300 ms) spans a presentation, so a
+ * reward given just after it still finds the pairings of the whole digit.
+ */
+import type { Spec, SpecInput } from '../spec/schema';
+import { parseSpec } from '../spec/parse';
+import type { DiehlCookOptions } from './diehl-cook';
+import { diehlCookDocument, WEIGHT_ONE } from './diehl-cook';
+
+export interface RstdpReadoutOptions {
+  /** The feature layer; `inputWeights` should hold trained weights. */
+  features: Omit<DiehlCookOptions, 'plastic'>;
+  /** Learning on the readout; false gives the frozen network used for testing. */
+  plastic?: boolean;
+  /** Explicit readout weights `[neuron][class]` instead of the random start. */
+  readoutWeights?: number[][];
+  /** Eligibility gain per pairing (mantissa units) and reward learning rate. */
+  aPlus?: number;
+  eta?: number;
+  /** Threshold of the output neurons, in weights of 1.0 (mantissa 127). */
+  thresholdWeights?: number;
+  /** Inhibition between output neurons per spike, in weights of 1.0. */
+  inhibitionWeights?: number;
+}
+
+export const READOUT_CLASSES = 10;
+
+/** Returns the checked spec of the feature layer plus the reward-trained readout. */
+export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
+  const plastic = options.plastic ?? true;
+  const base = diehlCookDocument({ ...options.features, plastic: false });
+  const neurons = options.features.neurons;
+  const inhibition = Math.round((options.inhibitionWeights ?? 4) * WEIGHT_ONE);
+  const inhibitionExp = Math.max(0, Math.ceil(Math.log2(inhibition / 128)));
+
+  const lateralPairs: [number, number][] = [];
+  for (let i = 0; i < READOUT_CLASSES; i++) {
+    for (let j = 0; j < READOUT_CLASSES; j++) if (i !== j) lateralPairs.push([i, j]);
+  }
+  const readoutWeights =
+    options.readoutWeights !== undefined
+      ? { values: options.readoutWeights }
+      : { init: 'uniform' as const, low: Math.round(0.4 * WEIGHT_ONE), high: Math.round(0.6 * WEIGHT_ONE) };
+
+  const document: SpecInput = {
+    ...base,
+    name: `rstdp-readout-${neurons}`,
+    populations: [
+      ...(base.populations ?? []),
+      {
+        name: 'out',
+        size: READOUT_CLASSES,
+        neuron: {
+          model: 'lif',
+          registers: {
+            du: 4095,
+            // tau 100 ms at dt 0.5 ms: the answer integrates several layer spikes, so the
+            // output neuron with the largest weights from the active layer neurons fires first.
+            dv: 20,
+            vth: Math.round((options.thresholdWeights ?? 1) * WEIGHT_ONE),
+            refractory: 10,
+          },
+        },
+      },
+    ],
+    projections: [
+      ...(base.projections ?? []),
+      {
+        name: 'exc-out',
+        from: 'exc',
+        to: 'out',
+        connectivity: { kind: 'dense' },
+        weights: readoutWeights,
+        wExp: 0,
+        delay: 0,
+        ...(plastic
+          ? {
+              learning: {
+                rule: 'rstdp' as const,
+                aPlus: options.aPlus ?? 1,
+                aMinus: 0,
+                tauPreMs: 20,
+                tauPostMs: 20,
+                tauEligibilityMs: 300,
+                eta: options.eta ?? 0.05,
+                rewardSource: 'api' as const,
+                wMin: 0,
+                wMax: WEIGHT_ONE,
+                bound: 'hard' as const,
+              },
+            }
+          : {}),
+      },
+      {
+        name: 'out-out',
+        from: 'out',
+        to: 'out',
+        connectivity: { kind: 'list', pairs: lateralPairs },
+        weights: { init: 'constant', value: -Math.round(inhibition / 2 ** inhibitionExp) },
+        wExp: inhibitionExp,
+        delay: 0,
+      },
+    ],
+    record: { spikes: ['exc', 'out'] },
+    readout: { population: 'out', kind: 'vote', classes: READOUT_CLASSES },
+  };
+  return parseSpec(document);
+}

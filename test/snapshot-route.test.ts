@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { API_KEY_HEADER } from '../server/auth/auth';
 import type { ServerDeps } from '../server/deps';
+import type * as DepsModule from '../server/deps';
 import { snapshotBlobKey } from '../server/services/snapshots';
 import { useServerFixture } from './server-fixture';
 import { TINY_SPEC } from './tiny-spec';
@@ -17,7 +18,10 @@ const server = useServerFixture();
 
 // The route imports through the `@/` alias of the Next.js build; vitest is pointed at the same
 // modules, and at this file's dependencies instead of the process-wide ones.
-vi.mock('@/server/deps', () => ({ getServerDeps: (): ServerDeps => server.deps }));
+vi.mock('@/server/deps', async (importOriginal) => ({
+  ...(await importOriginal<typeof DepsModule>()),
+  getServerDeps: (): ServerDeps => server.deps,
+}));
 vi.mock('@/server/errors', () => import('../server/errors'));
 vi.mock('@/server/services/snapshots', () => import('../server/services/snapshots'));
 vi.mock('@/server/trpc/context', () => import('../server/trpc/context'));

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 const BENCHMARKS: Record<string, () => Promise<{ run(json: boolean, args: string[]): Promise<void> }>> = {
   cuba: () => import('./cuba'),
+  stdp: () => import('./stdp'),
   'lif-kernel': () => import('./lif-kernel'),
   api: () => import('./api'),
   load: () => import('./load'),

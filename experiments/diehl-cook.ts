@@ -15,14 +15,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { addCounters, createCounters } from '../core/energy/counters';
-import type { Counters } from '../core/energy/counters';
 import { estimateEnergy } from '../core/energy/estimate';
-import { RunSession } from '../core/session/run-session';
 import type { DiehlCookOptions } from '../core/templates/diehl-cook';
-import { diehlCookSpec } from '../core/templates/diehl-cook';
-import type { FrozenPhase } from './frozen-vote';
-import { runFrozen, voteAccuracy } from './frozen-vote';
-import type { CurvePoint, ExperimentOptions, ExperimentResult } from './types';
+import { DIEHL_COOK_TEMPLATE_VERSION } from '../core/templates/diehl-cook';
+import type { DiehlCookBase, TrainedDiehlCook } from '../core/templates/diehl-cook-run';
+import { scoreDiehlCook, trainDiehlCook } from '../core/templates/diehl-cook-run';
+import type { ExperimentOptions, ExperimentResult } from './types';
+
+/**
+ * Training digits of task 1 by default: two passes over the 8,000 of the training split, which
+ * scored 85.0% against 83.4% for one pass on validation digits cut from the training split.
+ */
+export const DIEHL_COOK_TRAIN_SAMPLES = 16000;
 
 /** Where trained layers are kept between runs (git ignores `.data/`). */
 export const CACHE_DIRECTORY = '.data/experiments';
@@ -41,14 +45,6 @@ const TUNABLE = [
   'initialWeightMax',
 ] as const;
 
-export interface TrainedDiehlCook {
-  /** Input weights `[input][neuron]` on the mantissa scale. */
-  inputWeights: number[][];
-  thresholdOffset: Int32Array | Float64Array;
-  curve: CurvePoint[];
-  counters: Counters;
-}
-
 /** Picks the template options named in `TUNABLE` out of `params`. */
 export function templateParams(params: Record<string, number>): Partial<DiehlCookOptions> {
   const out: Partial<Record<(typeof TUNABLE)[number], number>> = {};
@@ -59,34 +55,6 @@ export function templateParams(params: Record<string, number>): Partial<DiehlCoo
     out[name as (typeof TUNABLE)[number]] = value;
   }
   return out;
-}
-
-/** Trains the plastic network and returns what the frozen copy needs. */
-export function trainDiehlCook(
-  base: Omit<DiehlCookOptions, 'samples' | 'split' | 'plastic'>,
-  samples: number,
-  seed: number,
-  progress: (done: number, total: number) => void,
-): TrainedDiehlCook {
-  const session = RunSession.create(diehlCookSpec({ ...base, samples, split: 'train' }), { seed });
-  const curve: CurvePoint[] = [];
-  const ticksPerSample = session.totalTicks / samples;
-
-  // Chunks of 100 digits: the curve gets one point per chunk, the bar a step per chunk.
-  while (!session.done) {
-    const report = session.advance(100 * ticksPerSample);
-    if (report.accuracy !== null) curve.push({ samples: report.samplesDone, accuracy: report.accuracy });
-    progress(report.samplesDone, samples);
-  }
-
-  const exc = session.program.populations.find((p) => p.name === 'exc')!;
-  const weights = session.simulator.weights[0]!;
-  const inputWeights = Array.from({ length: 784 }, (_, i) =>
-    Array.from(weights.subarray(i * exc.size, (i + 1) * exc.size)),
-  );
-  const state = session.simulator.captureState();
-  const thresholdOffset = state[`neurons.${exc.index}.thresholdOffset`] as Int32Array | Float64Array;
-  return { inputWeights, thresholdOffset, curve, counters: { ...session.simulator.counters } };
 }
 
 const cachedFeaturesSchema = z.object({
@@ -100,13 +68,13 @@ const cachedFeaturesSchema = z.object({
  * trained the same one (same options, samples and seed), else trains and stores it there.
  */
 export function cachedDiehlCook(
-  base: Omit<DiehlCookOptions, 'samples' | 'split' | 'plastic'>,
+  base: DiehlCookBase,
   samples: number,
   seed: number,
   progress: (done: number, total: number) => void,
 ): TrainedDiehlCook {
   const key = createHash('sha256')
-    .update(JSON.stringify({ format: 1, base, samples, seed }))
+    .update(JSON.stringify({ template: DIEHL_COOK_TEMPLATE_VERSION, base, samples, seed }))
     .digest('hex')
     .slice(0, 16);
   const path = join(CACHE_DIRECTORY, `diehl-cook-${key}.json`);
@@ -132,36 +100,10 @@ export function cachedDiehlCook(
   return trained;
 }
 
-/** Scores a trained network on `labelSamples` training digits and `testSamples` test digits. */
-export function scoreDiehlCook(
-  base: Omit<DiehlCookOptions, 'samples' | 'split' | 'plastic'>,
-  trained: TrainedDiehlCook,
-  labelSamples: number,
-  testSamples: number,
-  seed: number,
-  progress: (phase: string, done: number, total: number) => void,
-): { accuracy: number; labelling: FrozenPhase; test: FrozenPhase } {
-  const frozen = { ...base, plastic: false, inputWeights: trained.inputWeights };
-  const layer = { population: 'exc', thresholdOffset: trained.thresholdOffset };
-  const labelling = runFrozen(
-    diehlCookSpec({ ...frozen, samples: labelSamples, split: 'train' }),
-    seed,
-    layer,
-    (done, total) => progress('label', done, total),
-  );
-  const test = runFrozen(
-    diehlCookSpec({ ...frozen, samples: testSamples, split: 'test' }),
-    seed,
-    layer,
-    (done, total) => progress('test', done, total),
-  );
-  return { accuracy: voteAccuracy(labelling, test), labelling, test };
-}
-
 export async function run(options: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();
   const neurons = options.neurons ?? 100;
-  const samples = options.samples ?? 8000;
+  const samples = options.samples ?? DIEHL_COOK_TRAIN_SAMPLES;
   const labelSamples = options.labelSamples ?? 4000;
   const testSamples = options.testSamples ?? 2000;
   const base = { neurons, mode: options.mode, ...templateParams(options.params) };

@@ -13,17 +13,11 @@
  * The learning curve is the share of +1 rewards over the last 200 training digits.
  */
 import { addCounters } from '../core/energy/counters';
-import type { Counters } from '../core/energy/counters';
 import { estimateEnergy } from '../core/energy/estimate';
-import { label, sampleOrder } from '../core/data/mnist';
-import type { MnistSplitName } from '../core/data/mnist';
-import { RunSession } from '../core/session/run-session';
-import { DIEHL_COOK_PRESENT_TICKS, DIEHL_COOK_REST_TICKS } from '../core/templates/diehl-cook';
 import type { RstdpReadoutOptions } from '../core/templates/rstdp-readout';
-import { READOUT_CLASSES, rstdpReadoutSpec } from '../core/templates/rstdp-readout';
-import { cachedDiehlCook, templateParams } from './diehl-cook';
-import { setThresholdOffsets } from './frozen-vote';
-import type { CurvePoint, ExperimentOptions, ExperimentResult } from './types';
+import { runReadout } from '../core/templates/readout-run';
+import { cachedDiehlCook, DIEHL_COOK_TRAIN_SAMPLES, templateParams } from './diehl-cook';
+import type { ExperimentOptions, ExperimentResult } from './types';
 
 const READOUT_TUNABLE = [
   'readoutAPlus',
@@ -32,98 +26,6 @@ const READOUT_TUNABLE = [
   'readoutInhibition',
   'featureSamples',
 ] as const;
-
-export interface ReadoutRun {
-  /** Share of digits answered right (training: before the reward; test: frozen). */
-  accuracy: number;
-  readoutWeights: number[][];
-  curve: CurvePoint[];
-  /** Digits with no answer because no output neuron spiked. */
-  unanswered: number;
-  counters: Counters;
-}
-
-/**
- * Returns the class whose output neuron spiked most, a tie going to the neuron that spiked first
- * (then to the lower class), or -1 when no output neuron spiked.
- */
-export function answerOf(counts: Float64Array, firstSpikeTick: Float64Array): number {
-  let best = -1;
-  counts.forEach((count, c) => {
-    if (count === 0) return;
-    if (
-      best < 0 ||
-      count > counts[best]! ||
-      (count === counts[best]! && firstSpikeTick[c]! < firstSpikeTick[best]!)
-    ) {
-      best = c;
-    }
-  });
-  return best;
-}
-
-/**
- * Presents `samples` digits of `split` to the readout network; when `plastic`, injects the reward
- * after each presentation. `thresholdOffset` is the feature layer's trained offsets.
- */
-export function runReadout(
-  options: RstdpReadoutOptions,
-  split: MnistSplitName,
-  samples: number,
-  seed: number,
-  thresholdOffset: Int32Array | Float64Array,
-  progress: (done: number, total: number) => void,
-): ReadoutRun {
-  const spec = rstdpReadoutSpec({
-    ...options,
-    features: { ...options.features, samples, split },
-  });
-  const session = RunSession.create(spec, { seed });
-  setThresholdOffsets(session, 'exc', thresholdOffset);
-  const order = sampleOrder(split, seed, samples);
-  const plastic = options.plastic ?? true;
-  const recent: number[] = [];
-  const curve: CurvePoint[] = [];
-  let correct = 0;
-  let unanswered = 0;
-
-  for (let k = 0; k < samples; k++) {
-    const report = session.advance(DIEHL_COOK_PRESENT_TICKS);
-    const counts = new Float64Array(READOUT_CLASSES);
-    const first = new Float64Array(READOUT_CLASSES).fill(Number.POSITIVE_INFINITY);
-    for (const { population, spikes } of report.raster) {
-      if (population !== 'out') continue;
-      for (const [tick, neuron] of spikes) {
-        counts[neuron]! += 1;
-        first[neuron] = Math.min(first[neuron]!, tick);
-      }
-    }
-    const answer = answerOf(counts, first);
-    const hit = answer === label(order[k]!);
-    if (hit) correct++;
-    if (answer < 0) unanswered++;
-    if (plastic) session.injectReward(hit ? 1 : -1);
-    session.advance(DIEHL_COOK_REST_TICKS);
-
-    recent.push(hit ? 1 : 0);
-    if (recent.length > 200) recent.shift();
-    if ((k + 1) % 100 === 0) curve.push({ samples: k + 1, accuracy: mean(recent) });
-    progress(k + 1, samples);
-  }
-
-  const out = session.program.projections.findIndex((p) => p.name === 'exc-out');
-  const weights = session.simulator.weights[out]!;
-  const readoutWeights = Array.from({ length: options.features.neurons }, (_, i) =>
-    Array.from(weights.subarray(i * READOUT_CLASSES, (i + 1) * READOUT_CLASSES)),
-  );
-  return {
-    accuracy: correct / samples,
-    readoutWeights,
-    curve,
-    unanswered,
-    counters: { ...session.simulator.counters },
-  };
-}
 
 /** Splits `--param` values into feature-layer options and readout options. */
 export function readoutParams(params: Record<string, number>): {
@@ -145,7 +47,7 @@ export function readoutParams(params: Record<string, number>): {
 export async function run(options: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();
   const neurons = options.neurons ?? 100;
-  const featureSamples = options.params['featureSamples'] ?? 8000;
+  const featureSamples = options.params['featureSamples'] ?? DIEHL_COOK_TRAIN_SAMPLES;
   const samples = options.samples ?? 8000;
   const testSamples = options.testSamples ?? 2000;
   const { features: featureParams, readout } = readoutParams(options.params);
@@ -194,8 +96,4 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     },
     artifacts: { readoutWeights: training.readoutWeights },
   });
-}
-
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((sum, v) => sum + v, 0) / values.length;
 }

@@ -20,6 +20,8 @@ type Experiment = { run(options: ExperimentOptions): Promise<ExperimentResult> }
 const EXPERIMENTS: Record<string, () => Promise<Experiment>> = {
   'diehl-cook': () => import('./diehl-cook'),
   rstdp: () => import('./rstdp-readout'),
+  eprop: () => import('./eprop-rows'),
+  drift: () => import('./drift'),
 };
 
 function positiveInteger(name: string, text: string | undefined): number | undefined {
@@ -119,7 +121,10 @@ async function main(): Promise<void> {
   });
   bars.stop();
 
-  if (values.save !== undefined) writeFileSync(values.save, JSON.stringify(result));
+  if (values.save !== undefined) {
+    const command = `npm run experiment -- ${process.argv.slice(2).join(' ')}`;
+    writeFileSync(values.save, JSON.stringify({ ...result, command }));
+  }
   const { artifacts: _artifacts, details, ...summary } = result;
   const line = { ...summary, details: { ...details, curve: undefined } };
   process.stdout.write(

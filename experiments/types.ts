@@ -3,6 +3,9 @@
  * callback behind its progress bar, and the one JSON line every experiment prints.
  */
 import type { NumericMode } from '../core/program';
+import type { CurvePoint } from '../core/templates/readout-run';
+
+export type { CurvePoint };
 
 export interface ExperimentOptions {
   seed: number;
@@ -18,12 +21,6 @@ export interface ExperimentOptions {
   /** Free-form numeric parameters of the experiment (`--param name=value`). */
   params: Record<string, number>;
   progress: (phase: string, done: number, total: number) => void;
-}
-
-/** Accuracy measured at some point of training, for the learning curve. */
-export interface CurvePoint {
-  samples: number;
-  accuracy: number;
 }
 
 export interface ExperimentResult {

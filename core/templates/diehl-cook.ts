@@ -11,9 +11,10 @@
  * excitatory neuron are scaled back to sum 78 (of 784 weights of at most 1.0) after every
  * presentation and before the first, as in the paper.
  *
- * Scale: a weight of 1.0 in the paper is the mantissa 127 (`WEIGHT_ONE`), and one millivolt is
- * one weight of 1.0 on the membrane (`vth` counts 2^6 per mantissa), so a threshold of `t` mV is
- * `vth = round(t * 127)`. The synaptic current decays completely every tick (`du = 4095`), so a
+ * Scale: a weight of 1.0 in the paper is the mantissa 127 (`WEIGHT_ONE`); the input projection's
+ * exponent 1 makes it add 254 units of 2^6 to the current, and one millivolt is that much
+ * (`UNITS_PER_MV`), so a threshold of `t` mV is `vth = round(254 * t)`. The exponent buys the
+ * threshold increment a resolution of 1/254 mV, which the small increments of long runs need. The synaptic current decays completely every tick (`du = 4095`), so a
  * spike moves the membrane at once, as in the current-based replications (BindsNET).
  *
  * Where the defaults leave the paper, and why:
@@ -41,8 +42,14 @@ import type { Spec, SpecInput } from '../spec/schema';
 import { parseSpec } from '../spec/parse';
 import { MNIST_PIXELS } from '../data/mnist-shape';
 
+/** Changes whenever the template's network changes, so that stored trained layers are not reused. */
+export const DIEHL_COOK_TEMPLATE_VERSION = 2;
 /** Mantissa of the paper's weight 1.0. */
 export const WEIGHT_ONE = 127;
+/** Exponent of the input projection: a weight of 1.0 adds `127 * 2^1` units of 2^6. */
+const INPUT_WEIGHT_EXP = 1;
+/** Threshold units (2^6 of the membrane) per millivolt: what a weight of 1.0 adds. */
+export const UNITS_PER_MV = WEIGHT_ONE * 2 ** INPUT_WEIGHT_EXP;
 export const DIEHL_COOK_DT_MS = 0.5;
 export const DIEHL_COOK_PRESENT_TICKS = 700;
 export const DIEHL_COOK_REST_TICKS = 300;
@@ -98,8 +105,8 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
   const initialMax = options.initialWeightMax ?? 0.3;
 
   // Inhibition may exceed one mantissa's range; a projection-wide exponent carries the rest.
-  const inhibitionExp = Math.max(0, Math.ceil(Math.log2((inhibitionMv * WEIGHT_ONE) / 128)));
-  const inhibitionMantissa = -Math.round((inhibitionMv * WEIGHT_ONE) / 2 ** inhibitionExp);
+  const inhibitionExp = Math.max(0, Math.ceil(Math.log2((inhibitionMv * UNITS_PER_MV) / 128)));
+  const inhibitionMantissa = -Math.round((inhibitionMv * UNITS_PER_MV) / 2 ** inhibitionExp);
   const lateralPairs: [number, number][] = [];
   for (let i = 0; i < neurons; i++) {
     for (let j = 0; j < neurons; j++) if (i !== j) lateralPairs.push([i, j]);
@@ -126,11 +133,11 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
             du: 4095,
             // tau 30 ms at dt 0.5 ms gives round(4096 * (1 - exp(-1 / 60))) = 68.
             dv: Math.round(4096 * (1 - Math.exp(-DIEHL_COOK_DT_MS / (options.tauMemMs ?? 30)))),
-            vth: Math.round((options.thresholdMv ?? 4) * WEIGHT_ONE),
+            vth: Math.round((options.thresholdMv ?? 4) * UNITS_PER_MV),
             // 5 ms at dt 0.5 ms.
             refractory: 10,
             dThreshold: plastic ? (options.thetaDecay ?? 0) : 0,
-            adaptInc: plastic ? Math.round(thetaMv * WEIGHT_ONE) : 0,
+            adaptInc: plastic ? Math.round(thetaMv * UNITS_PER_MV) : 0,
           },
         },
       },
@@ -142,7 +149,7 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
         to: 'exc',
         connectivity: { kind: 'dense' },
         weights: inputWeights,
-        wExp: 0,
+        wExp: INPUT_WEIGHT_EXP,
         delay: 0,
         ...(plastic
           ? {

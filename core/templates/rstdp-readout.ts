@@ -10,7 +10,7 @@
  * made a wrong neuron answer. The eligibility time constant (300 ms) spans a presentation, so a
  * reward given just after it still finds the pairings of the whole digit.
  */
-import type { Spec, SpecInput } from '../spec/schema';
+import type { EnvelopeSpec, Spec, SpecInput } from '../spec/schema';
 import { parseSpec } from '../spec/parse';
 import type { DiehlCookOptions } from './diehl-cook';
 import { diehlCookDocument, WEIGHT_ONE } from './diehl-cook';
@@ -29,6 +29,8 @@ export interface RstdpReadoutOptions {
   thresholdWeights?: number;
   /** Inhibition between output neurons per spike, in weights of 1.0. */
   inhibitionWeights?: number;
+  /** Safety envelope of the readout's learning. */
+  envelope?: EnvelopeSpec;
 }
 
 export const READOUT_CLASSES = 10;
@@ -90,11 +92,12 @@ export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
                 tauPreMs: 20,
                 tauPostMs: 20,
                 tauEligibilityMs: 300,
-                eta: options.eta ?? 0.05,
+                eta: options.eta ?? 4,
                 rewardSource: 'api' as const,
                 wMin: 0,
                 wMax: WEIGHT_ONE,
                 bound: 'hard' as const,
+                ...(options.envelope !== undefined ? { envelope: options.envelope } : {}),
               },
             }
           : {}),

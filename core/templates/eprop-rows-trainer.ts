@@ -13,20 +13,20 @@
  * the digit is applied after it (one digit per update). The prediction is the class with the
  * largest readout summed over the read ticks.
  */
-import { compile } from '../core/compile/compile';
-import { image, label, sampleOrder } from '../core/data/mnist';
-import type { MnistSplitName } from '../core/data/mnist';
-import { createEpropLearner } from '../core/learning/eprop';
-import { AdamPreconditioner } from './adam';
-import { surrogateOfDistance } from '../core/learning/surrogate';
-import type { EpropLearner, RuleState } from '../core/learning/types';
-import { createFloatNeuronState, stepFloatLif } from '../core/neuron/lif';
-import type { FloatNeuronState } from '../core/neuron/lif';
-import type { PopulationProgram, Program, ProjectionProgram } from '../core/program';
-import { createStream } from '../core/random';
-import type { RandomStream } from '../core/random';
-import type { EpropRowsOptions } from '../core/templates/eprop-rows';
-import { epropRowsInputSize, epropRowsSpec, epropRowsTicksPerSample } from '../core/templates/eprop-rows';
+import { compile } from '../compile/compile';
+import { image, label, sampleOrder } from '../data/mnist';
+import type { MnistSplitName } from '../data/mnist';
+import { createEpropLearner } from '../learning/eprop';
+import { AdamPreconditioner } from '../learning/adam';
+import { surrogateOfDistance } from '../learning/surrogate';
+import type { EpropLearner, RuleState } from '../learning/types';
+import { createFloatNeuronState, stepFloatLif } from '../neuron/lif';
+import type { FloatNeuronState } from '../neuron/lif';
+import type { PopulationProgram, Program, ProjectionProgram } from '../program';
+import { createStream } from '../random';
+import type { RandomStream } from '../random';
+import type { EpropRowsOptions } from './eprop-rows';
+import { epropRowsInputSize, epropRowsSpec, epropRowsTicksPerSample } from './eprop-rows';
 
 const ROWS = 28;
 const COLUMNS = 28;
@@ -43,6 +43,14 @@ export interface EpropRowsTrainerOptions extends EpropRowsOptions {
   /** False trains the readout only, a baseline for what e-prop adds to the input and recurrent weights. */
   trainHidden?: boolean;
 }
+
+/** Settings of task 3, chosen on validation digits cut from the training split. */
+export const EPROP_ROWS_TASK_SETTINGS: Readonly<Partial<EpropRowsTrainerOptions>> = Object.freeze({
+  rowCue: true,
+  lossOnAllTicks: true,
+  learningRate: 0.003,
+  tauOutMs: 100,
+});
 
 export class EpropRowsTrainer {
   readonly program: Program;

@@ -6,13 +6,13 @@
  *
  * The test split is only ever shown to a frozen network, and nothing is chosen from its results.
  */
-import type { Counters } from '../core/energy/counters';
-import { addCounters, createCounters } from '../core/energy/counters';
-import { label, sampleOrder } from '../core/data/mnist';
-import { RunSession } from '../core/session/run-session';
-import { VoteReadout } from '../core/session/vote-readout';
-import type { Spec } from '../core/spec/schema';
-import type { PopulationProgram } from '../core/program';
+import type { Counters } from '../energy/counters';
+import { addCounters, createCounters } from '../energy/counters';
+import { label, sampleOrder } from '../data/mnist';
+import { RunSession } from '../session/run-session';
+import { VoteReadout } from '../session/vote-readout';
+import type { Spec } from '../spec/schema';
+import type { PopulationProgram } from '../program';
 
 export interface TrainedLayer {
   /** Name of the population whose spikes vote. */

@@ -1,0 +1,81 @@
+/**
+ * Training and frozen scoring of the Diehl-and-Cook template (`./diehl-cook`), shared by the
+ * experiments and the tests.
+ *
+ * Training runs the plastic network over `samples` training digits in a seeded order. Scoring
+ * puts the trained weights and threshold offsets into frozen copies (no STDP, no threshold
+ * growth), labels each neuron with the class it answers most on training digits, and lets the
+ * labelled neurons vote on test digits. The learning curve is the training run's own vote
+ * accuracy over the last 100 digits, each digit predicted before its label updates the labels.
+ */
+import type { Counters } from '../energy/counters';
+import { RunSession } from '../session/run-session';
+import type { DiehlCookOptions } from './diehl-cook';
+import { diehlCookSpec } from './diehl-cook';
+import type { FrozenPhase } from './frozen-vote';
+import { runFrozen, voteAccuracy } from './frozen-vote';
+import type { CurvePoint } from './readout-run';
+
+export type DiehlCookBase = Omit<DiehlCookOptions, 'samples' | 'split' | 'plastic'>;
+
+export interface TrainedDiehlCook {
+  /** Input weights `[input][neuron]` on the mantissa scale. */
+  inputWeights: number[][];
+  thresholdOffset: Int32Array | Float64Array;
+  curve: CurvePoint[];
+  counters: Counters;
+}
+
+/** Trains the plastic network and returns what the frozen copy needs. */
+export function trainDiehlCook(
+  base: DiehlCookBase,
+  samples: number,
+  seed: number,
+  progress: (done: number, total: number) => void,
+): TrainedDiehlCook {
+  const session = RunSession.create(diehlCookSpec({ ...base, samples, split: 'train' }), { seed });
+  const curve: CurvePoint[] = [];
+  const ticksPerSample = session.totalTicks / samples;
+
+  // Chunks of 100 digits: the curve gets one point per chunk, the bar a step per chunk.
+  while (!session.done) {
+    const report = session.advance(100 * ticksPerSample);
+    if (report.accuracy !== null) curve.push({ samples: report.samplesDone, accuracy: report.accuracy });
+    progress(report.samplesDone, samples);
+  }
+
+  const exc = session.program.populations.find((p) => p.name === 'exc')!;
+  const weights = session.simulator.weights[0]!;
+  const inputWeights = Array.from({ length: 784 }, (_, i) =>
+    Array.from(weights.subarray(i * exc.size, (i + 1) * exc.size)),
+  );
+  const state = session.simulator.captureState();
+  const thresholdOffset = state[`neurons.${exc.index}.thresholdOffset`] as Int32Array | Float64Array;
+  return { inputWeights, thresholdOffset, curve, counters: { ...session.simulator.counters } };
+}
+
+/** Scores a trained network on `labelSamples` training digits and `testSamples` test digits. */
+export function scoreDiehlCook(
+  base: DiehlCookBase,
+  trained: TrainedDiehlCook,
+  labelSamples: number,
+  testSamples: number,
+  seed: number,
+  progress: (phase: string, done: number, total: number) => void,
+): { accuracy: number; labelling: FrozenPhase; test: FrozenPhase } {
+  const frozen = { ...base, plastic: false, inputWeights: trained.inputWeights };
+  const layer = { population: 'exc', thresholdOffset: trained.thresholdOffset };
+  const labelling = runFrozen(
+    diehlCookSpec({ ...frozen, samples: labelSamples, split: 'train' }),
+    seed,
+    layer,
+    (done, total) => progress('label', done, total),
+  );
+  const test = runFrozen(
+    diehlCookSpec({ ...frozen, samples: testSamples, split: 'test' }),
+    seed,
+    layer,
+    (done, total) => progress('test', done, total),
+  );
+  return { accuracy: voteAccuracy(labelling, test), labelling, test };
+}

@@ -1,0 +1,251 @@
+/**
+ * Writes `docs/results.md` and its pictures (`docs/results/*.png`) from real experiment runs:
+ *
+ *     npx tsx scripts/results.ts [--run] [--only ID,ID]
+ *
+ * Each run listed in `RUNS` is an `npm run experiment` command whose whole result (`--save`)
+ * lives in `.data/experiments/results/<id>.json`. With `--run` the script first runs the
+ * commands (one after the other; hours in all on a 2-core machine), else it renders the results
+ * already saved and lists the missing ones as not run. Every figure on the page comes from those
+ * files: nothing is typed in by hand except the published figures quoted beside ours.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { lineChart, receptiveFields } from '../experiments/plots';
+import type { Series } from '../experiments/plots';
+
+const RESULTS_DIRECTORY = '.data/experiments/results';
+const DOCS_DIRECTORY = 'docs';
+const PICTURES_DIRECTORY = join(DOCS_DIRECTORY, 'results');
+
+const curveSchema = z.array(z.object({ samples: z.number(), accuracy: z.number() }));
+
+const resultSchema = z.object({
+  task: z.string(),
+  accuracy: z.number(),
+  trainSamples: z.number(),
+  testSamples: z.number(),
+  wallS: z.number(),
+  synapticOps: z.number(),
+  energyEstimateJ: z.number(),
+  seed: z.number(),
+  mode: z.string(),
+  command: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  artifacts: z.record(z.string(), z.unknown()).optional(),
+});
+type Result = z.infer<typeof resultSchema>;
+
+interface Picture {
+  file: string;
+  caption: string;
+  png: Buffer;
+}
+
+interface RunEntry {
+  id: string;
+  title: string;
+  args: string[];
+  /** Published figure to show beside ours, with its source. */
+  published: string;
+  goal: number;
+  pictures?: (result: Result) => Picture[];
+}
+
+const BLUE = [40, 90, 200] as const;
+const RED = [200, 50, 40] as const;
+const GREEN = [30, 150, 60] as const;
+
+function curvePicture(id: string, result: Result, caption: string): Picture[] {
+  const curve = curveSchema.safeParse(result.details['curve']);
+  if (!curve.success || curve.data.length === 0) return [];
+  const points = curve.data.map((p) => [p.samples, 100 * p.accuracy] as const);
+  const xMax = Math.max(...points.map(([x]) => x));
+  return [
+    {
+      file: `${id}-curve.png`,
+      caption,
+      png: lineChart([{ points, color: BLUE }], {
+        xMax,
+        yMin: 0,
+        yMax: 100,
+        xStep: xMax >= 4000 ? 1000 : 500,
+        yStep: 10,
+        ySuffix: '%',
+      }),
+    },
+  ];
+}
+
+function fieldsPicture(id: string, result: Result, neurons: number): Picture[] {
+  const weights = z.array(z.array(z.number())).safeParse(result.artifacts?.['inputWeights']);
+  if (!weights.success) return [];
+  return [
+    {
+      file: `${id}-fields.png`,
+      caption: `Learned receptive fields: the 784 input weights of each of the ${neurons} neurons as a 28 x 28 tile, black for the neuron's largest weight.`,
+      png: receptiveFields(weights.data, neurons > 100 ? 20 : 10),
+    },
+  ];
+}
+
+function driftPicture(id: string, result: Result): Picture[] {
+  const curves = z
+    .object({ frozen: curveSchema, living: curveSchema, corrupted: curveSchema.optional() })
+    .safeParse(result.details['driftCurves']);
+  if (!curves.success) return [];
+  const series: Series[] = [
+    { points: curves.data.frozen.map((p) => [p.samples, 100 * p.accuracy] as const), color: RED },
+    { points: curves.data.living.map((p) => [p.samples, 100 * p.accuracy] as const), color: GREEN },
+  ];
+  const xMax = Math.max(...curves.data.living.map((p) => p.samples), 1);
+  return [
+    {
+      file: `${id}-frozen-vs-living.png`,
+      caption:
+        'Accuracy on drifted test digits (contrast halved, shifted 3 pixels) against the drifted training digits seen after the drift: frozen network in red, living network in green.',
+      png: lineChart(series, { xMax, yMin: 0, yMax: 100, xStep: 500, yStep: 10, ySuffix: '%' }),
+    },
+  ];
+}
+
+const RUNS: RunEntry[] = [
+  {
+    id: 'diehl-cook-100',
+    title: 'Task 1: unsupervised STDP (Diehl and Cook), 100 neurons',
+    args: ['diehl-cook', '--neurons', '100', '--seed', '1'],
+    published: 'about 82% (BindsNET replication, 100 neurons, 60,000 training digits)',
+    goal: 0.85,
+    pictures: (r) => [
+      ...curvePicture(
+        'diehl-cook-100',
+        r,
+        'Running vote accuracy over the last 100 training digits, each digit predicted before its label updates the neuron labels (y), against training digits seen (x).',
+      ),
+      ...fieldsPicture('diehl-cook-100', r, 100),
+    ],
+  },
+  {
+    id: 'diehl-cook-400',
+    title: 'Task 1: unsupervised STDP (Diehl and Cook), 400 neurons',
+    args: ['diehl-cook', '--neurons', '400', '--seed', '1'],
+    published: '87.0% (Diehl and Cook 2015, 400 neurons, 60,000 training digits)',
+    goal: 0.9,
+    pictures: (r) => fieldsPicture('diehl-cook-400', r, 400),
+  },
+  {
+    id: 'rstdp',
+    title: 'Task 2: R-STDP readout on task 1 features',
+    args: ['rstdp', '--seed', '1'],
+    published: 'none for this setup',
+    goal: 0.85,
+    pictures: (r) =>
+      curvePicture(
+        'rstdp',
+        r,
+        'Share of +1 rewards over the last 200 training digits (y) against training digits (x).',
+      ),
+  },
+  {
+    id: 'eprop',
+    title: 'Task 3: e-prop on row sequences generated from MNIST',
+    args: ['eprop', '--seed', '1'],
+    published: 'none for this setup',
+    goal: 0.92,
+    pictures: (r) =>
+      curvePicture('eprop', r, 'Training accuracy over the last 500 digits (y) against training digits (x).'),
+  },
+  {
+    id: 'drift',
+    title: 'Task 4: drift, frozen versus living network',
+    args: ['drift', '--seed', '1'],
+    published: 'none (goal: recover 90% of the pre-drift accuracy within 2,000 digits)',
+    goal: 0.9,
+    pictures: (r) => driftPicture('drift', r),
+  },
+];
+
+function resultPath(id: string): string {
+  return join(RESULTS_DIRECTORY, `${id}.json`);
+}
+
+function runExperiment(entry: RunEntry): void {
+  mkdirSync(RESULTS_DIRECTORY, { recursive: true });
+  const args = ['run', 'experiment', '--', ...entry.args, '--json', '--save', resultPath(entry.id)];
+  process.stderr.write(`running npm ${args.join(' ')}\n`);
+  const status = spawnSync('npm', args, { stdio: 'inherit' }).status;
+  if (status !== 0) process.stderr.write(`${entry.id}: the experiment failed with exit status ${status}\n`);
+}
+
+function percent(value: number): string {
+  return `${(100 * value).toFixed(1)}%`;
+}
+
+function renderEntry(entry: RunEntry, result: Result): string[] {
+  const lines = [
+    `## ${entry.title}`,
+    '',
+    '| | value |',
+    '|---|---|',
+    `| our accuracy (held-out test digits) | **${percent(result.accuracy)}** on ${result.testSamples} digits |`,
+    `| published | ${entry.published} |`,
+    `| goal | ${percent(entry.goal)} |`,
+    `| training digits | ${result.trainSamples} |`,
+    `| seed, numeric mode | ${result.seed}, ${result.mode} |`,
+    `| wall time | ${result.wallS.toFixed(0)} s |`,
+    `| synaptic operations | ${result.synapticOps.toExponential(3)} |`,
+    `| energy | ${result.energyEstimateJ.toExponential(3)} J (estimate, cost table loihi-2018-table2) |`,
+    `| command | \`${result.command}\` |`,
+    '',
+  ];
+  const notes = result.details['notes'];
+  if (typeof notes === 'string') lines.push(notes, '');
+
+  for (const picture of entry.pictures?.(result) ?? []) {
+    writeFileSync(join(PICTURES_DIRECTORY, picture.file), picture.png);
+    lines.push(`![${picture.caption}](results/${picture.file})`, '', `*${picture.caption}*`, '');
+  }
+  return lines;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: { run: { type: 'boolean', default: false }, only: { type: 'string' } },
+  });
+  const only = values.only?.split(',');
+  const selected = RUNS.filter((entry) => only === undefined || only.includes(entry.id));
+
+  if (values.run) for (const entry of selected) runExperiment(entry);
+  mkdirSync(PICTURES_DIRECTORY, { recursive: true });
+
+  const lines = [
+    '# Results on real digits',
+    '',
+    'Every number below comes from a saved run of `npm run experiment` on the machine the',
+    'project is developed on (2 cores shared with other work, so wall times are long). The test',
+    'digits are the 2,000 of the held-out test split; nothing was trained or tuned on them.',
+    'Regenerate this page with `npx tsx scripts/results.ts --run` (hours), or from saved runs',
+    'with `npx tsx scripts/results.ts`.',
+    '',
+  ];
+  for (const entry of RUNS) {
+    const path = resultPath(entry.id);
+    if (!existsSync(path)) {
+      lines.push(
+        `## ${entry.title}`,
+        '',
+        `Not run yet: \`npm run experiment -- ${entry.args.join(' ')}\`.`,
+        '',
+      );
+      continue;
+    }
+    const result = resultSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    lines.push(...renderEntry(entry, result));
+  }
+  writeFileSync(join(DOCS_DIRECTORY, 'results.md'), lines.join('\n'));
+}
+
+main();

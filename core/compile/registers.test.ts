@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { decayRegister, neuronConstants, refractoryTicks } from './registers';
 
-describe('decayRegister', () => {
+describe('F04 decayRegister', () => {
   it.each([
     // round(4096 * (1 - exp(-1/20))) = round(199.76) = 200; forward Euler would give 205.
     [1, 20, 200],

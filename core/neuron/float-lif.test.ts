@@ -33,7 +33,7 @@ function spikeTicks(p: FloatNeuronParams, model: SpikingModel, ticks: number): n
   return found;
 }
 
-describe('float LIF exact decay', () => {
+describe('F04 float LIF exact decay', () => {
   it('holds exp(-10/20) after 10 ticks', () => {
     // tau 20 ms at 1 ms ticks: exp(-0.5) = 0.606531; forward Euler (0.95^10) would give 0.598737.
     const p = params({ voltageDecay: decayFactorFromTau(20, 1), threshold: 10 });
@@ -52,7 +52,7 @@ describe('float LIF exact decay', () => {
   });
 });
 
-describe('float LIF reset modes', () => {
+describe('F05 float LIF reset modes', () => {
   // v[t] = 0.8 v[t-1] + 0.5 with the current held at 0 and the drive as bias.
   const recurrence = { voltageDecay: 0.8, bias: 0.5, threshold: 1 } as const;
 
@@ -78,7 +78,7 @@ describe('float LIF reset modes', () => {
   });
 });
 
-describe('float ALIF adaptive threshold', () => {
+describe('F12 float ALIF adaptive threshold', () => {
   it('fires at 2, 5, 8 and 12', () => {
     // v grows 0.6 a tick, the offset decays by 0.9 before the test and grows 0.5 per spike.
     const p = params({ bias: 0.6, thresholdDecay: 0.9, adaptInc: 0.5 });

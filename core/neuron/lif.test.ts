@@ -45,7 +45,7 @@ function spikeTicks(regs: NeuronRegisters, ticks: number): number[] {
   return found;
 }
 
-describe('fixed LIF current decay', () => {
+describe('F01 fixed LIF current decay', () => {
   // du = 2047 keeps 2048/4096 of the current.
   const halving = registers({ du: 2047 });
 
@@ -83,7 +83,7 @@ describe('fixed LIF current decay', () => {
   });
 });
 
-describe('fixed LIF current wrap', () => {
+describe('F01 fixed LIF current wrap', () => {
   it('wraps past the top', () => {
     // 8388607 * 4095 / 4096 = 8386559.0002; + 100 * 64 = 8392959; minus 2^24.
     const state = stateWith({ u: [8388607] }, 1);
@@ -110,7 +110,7 @@ describe('fixed LIF current wrap', () => {
   });
 });
 
-describe('fixed LIF membrane', () => {
+describe('F01 fixed LIF membrane', () => {
   it('decays toward zero on both signs', () => {
     // dv = 1024 keeps 3072/4096: 1000 -> 750, -1001 -> -750.75 -> -750.
     const state = stateWith({ v: [1000, -1001] }, 2);

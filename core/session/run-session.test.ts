@@ -62,7 +62,7 @@ function runInChunks(spec: Spec, seed: number, chunk: number, ticks = 1000): Out
   return { spikes: joinRasters(chunks), weights: Array.from(session.simulator.weights[0]!) };
 }
 
-describe('run reproducibility', () => {
+describe('F08 run reproducibility', () => {
   const spec = poissonSpec('fixed');
   const reference = runInChunks(spec, 1234, 1000);
 

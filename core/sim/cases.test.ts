@@ -45,7 +45,7 @@ function spikeTicks(
   return simulate(spec, { ticks, seed: 1, mode }).spikes['dst']!.map(([tick]) => tick);
 }
 
-describe('spike delivery', () => {
+describe('F02 spike delivery', () => {
   it.each([
     [0, 6],
     [1, 7],
@@ -96,7 +96,7 @@ describe('spike delivery', () => {
   });
 });
 
-describe('refractory ticks', () => {
+describe('F03 refractory ticks', () => {
   const biased = () =>
     parseSpec({
       apiVersion: 'livenet/v1',

@@ -11,7 +11,7 @@ export function plannedSynapseCount(spec: Spec): number {
     const from = sizes.get(projection.from) ?? 0;
     const to = sizes.get(projection.to) ?? 0;
     const connectivity = projection.connectivity;
-    if (connectivity.kind === 'dense') total += from * to;
+    if (connectivity.kind === 'dense') total += from * to - (connectivity.autapses === false ? from : 0);
     else if (connectivity.kind === 'one-to-one') total += Math.min(from, to);
     else if (connectivity.kind === 'sparse') total += connectivity.p * from * to;
     else total += connectivity.pairs.length;

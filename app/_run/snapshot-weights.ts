@@ -18,7 +18,7 @@ const projectionShapeSchema = z.object({
         name: z.string(),
         from: z.string(),
         to: z.string(),
-        connectivity: z.looseObject({ kind: z.string() }),
+        connectivity: z.looseObject({ kind: z.string(), autapses: z.boolean().optional() }),
       }),
     )
     .catch([]),
@@ -37,7 +37,9 @@ export function denseProjections(spec: unknown): DenseProjection[] {
   return parsed.data.projections.flatMap((projection) => {
     const fromSize = sizes.get(projection.from);
     const toSize = sizes.get(projection.to);
-    if (projection.connectivity.kind !== 'dense' || !fromSize || !toSize) return [];
+    // Without autapses the diagonal is missing, so the flat tensor is not the [from][to] matrix.
+    const { kind, autapses } = projection.connectivity;
+    if (kind !== 'dense' || autapses === false || !fromSize || !toSize) return [];
     return [{ name: projection.name, from: projection.from, to: projection.to, fromSize, toSize }];
   });
 }

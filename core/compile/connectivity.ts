@@ -25,7 +25,8 @@ export interface Csr {
 /** Returns the synapse count a projection will have, or the expected count for sparse. */
 export function plannedSynapses(projection: ProjectionSpec, fromSize: number, toSize: number): number {
   const connectivity = projection.connectivity;
-  if (connectivity.kind === 'dense') return fromSize * toSize;
+  if (connectivity.kind === 'dense')
+    return fromSize * toSize - (connectivity.autapses === false ? fromSize : 0);
   if (connectivity.kind === 'one-to-one') return fromSize;
   if (connectivity.kind === 'list') return connectivity.pairs.length;
   return connectivity.p * fromSize * toSize;
@@ -47,7 +48,7 @@ export function buildConnectivity(
   const connectivity = projection.connectivity;
   switch (connectivity.kind) {
     case 'dense':
-      return denseCsr(fromSize, toSize);
+      return connectivity.autapses === false ? denseWithoutAutapsesCsr(fromSize) : denseCsr(fromSize, toSize);
     case 'one-to-one':
       return oneToOneCsr(fromSize);
     case 'list':
@@ -75,6 +76,18 @@ function denseCsr(fromSize: number, toSize: number): Csr {
   for (let pre = 0; pre < fromSize; pre++) {
     rowPtr[pre + 1] = (pre + 1) * toSize;
     for (let j = 0; j < toSize; j++) post[pre * toSize + j] = j;
+  }
+  return { rowPtr, post, sourceOrder: null };
+}
+
+/** Builds every pair i -> j of one population with i != j, in the pre-major order of `denseCsr`. */
+function denseWithoutAutapsesCsr(size: number): Csr {
+  const rowPtr = new Int32Array(size + 1);
+  const post = new Int32Array(size * (size - 1));
+  let k = 0;
+  for (let pre = 0; pre < size; pre++) {
+    for (let j = 0; j < size; j++) if (j !== pre) post[k++] = j;
+    rowPtr[pre + 1] = k;
   }
   return { rowPtr, post, sourceOrder: null };
 }

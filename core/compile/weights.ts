@@ -53,13 +53,15 @@ function fillFromValues(weights: Int8Array | Float64Array, values: number[] | nu
     return;
   }
 
-  // Dense rows are [from][to] and CSR is pre-major with every post present, so rows concatenate.
-  let k = 0;
-  for (const row of values) {
-    if (Array.isArray(row)) {
-      for (const value of row) weights[k++] = value;
-    } else {
-      weights[k++] = row;
-    }
+  // Dense rows are [from][to]; the CSR is pre-major, so each synapse reads its own row and column,
+  // which also skips the diagonal of a dense projection without autapses.
+  if (values.length > 0 && !Array.isArray(values[0])) {
+    (values as number[]).forEach((value, k) => (weights[k] = value));
+    return;
+  }
+  const rows = values as number[][];
+  for (let pre = 0; pre + 1 < csr.rowPtr.length; pre++) {
+    const row = rows[pre]!;
+    for (let k = csr.rowPtr[pre]!; k < csr.rowPtr[pre + 1]!; k++) weights[k] = row[csr.post[k]!]!;
   }
 }

@@ -40,7 +40,17 @@ function checkConnectivity(
   const connectivity = projection.connectivity;
   const connectivityPath = [...path, 'connectivity'];
 
-  if (connectivity.kind === 'dense') return from.size * to.size;
+  if (connectivity.kind === 'dense') {
+    if (connectivity.autapses !== false) return from.size * to.size;
+    if (projection.from !== projection.to) {
+      context.report(
+        [...connectivityPath, 'autapses'],
+        `autapses: false needs a projection from a population to itself, but this one goes from ${JSON.stringify(from.name)} to ${JSON.stringify(to.name)}`,
+        false,
+      );
+    }
+    return from.size * (to.size - 1);
+  }
   if (connectivity.kind === 'sparse') return null;
   if (connectivity.kind === 'one-to-one') {
     if (from.size !== to.size) {
@@ -130,6 +140,8 @@ function checkWeightLayout(
       );
       reported++;
     });
+    if (projection.connectivity.autapses === false)
+      checkEmptyDiagonal(context, valuesPath, rows as number[][]);
     return;
   }
 
@@ -140,6 +152,21 @@ function checkWeightLayout(
   if (synapses !== null && rows.length !== synapses) {
     context.report(valuesPath, `expected ${synapses} values, one per synapse, got ${rows.length}`);
   }
+}
+
+/** Without autapses the synapses i -> i do not exist, so a weight given for one is an error. */
+function checkEmptyDiagonal(context: CheckContext, valuesPath: PathSegment[], rows: number[][]): void {
+  let reported = 0;
+  rows.forEach((row, i) => {
+    const value = row[i];
+    if (value === undefined || value === 0 || reported >= MAX_ISSUES_PER_LIST) return;
+    context.expected(
+      [...valuesPath, i, i],
+      'expected 0 on the diagonal, since autapses: false leaves out the synapse i -> i',
+      value,
+    );
+    reported++;
+  });
 }
 
 /** In fixed mode every initial weight is a signed 8-bit mantissa. */

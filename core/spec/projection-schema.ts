@@ -1,7 +1,8 @@
 /**
  * Schema of a projection: connectivity, initial weights, delay and optional learning.
  *
- * Weight layouts: with `dense` connectivity `values` is a matrix `[from][to]`. With
+ * Weight layouts: with `dense` connectivity `values` is a matrix `[from][to]` (without autapses its
+ * diagonal must be 0, since those synapses do not exist). With
  * `one-to-one` it is a flat list with one weight per synapse `i -> i`, and with `list` a flat
  * list in the order of `pairs`. `sparse` connectivity takes only `init` weights, since its
  * synapses are drawn at compile time. A projection has one delay for all its synapses, so plastic projections have
@@ -22,7 +23,14 @@ import { learningSchema } from './learning-schema';
 const neuronIndex = integerIn(0, POPULATION_SIZE_MAX - 1);
 
 export const connectivitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('dense') }),
+  z.strictObject({
+    kind: z.literal('dense'),
+    /**
+     * `false` leaves out the synapses i -> i of a projection from a population to itself, as
+     * lateral inhibition needs (NEST calls them autapses). Omitted means true.
+     */
+    autapses: z.boolean({ error: 'expected true or false' }).optional(),
+  }),
   z.strictObject({ kind: z.literal('one-to-one') }),
   z.strictObject({
     kind: z.literal('sparse'),

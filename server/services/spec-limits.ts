@@ -2,7 +2,8 @@
  * Service limits on the size of a network, checked on the parsed spec before anything is
  * compiled, so an oversized network is refused by the request instead of failing in a worker.
  *
- * Synapses are counted from the connectivity: `dense` is from x to, `one-to-one` is the size,
+ * Synapses are counted from the connectivity: `dense` is from x to (less the diagonal without
+ * autapses), `one-to-one` is the size,
  * `list` is the number of pairs, and `sparse` with probability p is the expected count
  * ceil(p x from x to). The compiler draws a sparse projection at random, so its real count may
  * exceed the estimate by a few standard deviations; the limit is a guard against abuse, not an
@@ -25,7 +26,7 @@ function synapsesOf(projection: Projection, sizes: Map<string, number>): number 
 
   switch (connectivity.kind) {
     case 'dense':
-      return from * to;
+      return from * to - (connectivity.autapses === false ? from : 0);
     case 'one-to-one':
       return Math.min(from, to);
     case 'sparse':

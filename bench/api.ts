@@ -7,7 +7,9 @@
  *   notification, SSE) and not the simulation. The first message (the queued status) is reported too.
  * - read-run and read-notebook: p50 / p95 / p99 latency of `runs.get` and `notebooks.get` under
  *   50 concurrent clients sending HTTP GETs with an API key, bounded to 2,000 requests or 15 s each
- *   (read-run also with one client, as a baseline without contention).
+ *   (read-run also with one client, as a baseline without contention). `serverCpuMsPerRequest` is
+ *   the HTTP child's CPU time (user + system, from /proc, so Linux only) divided by the requests:
+ *   with 50 clients in a closed loop, latency is about 50 / throughput, so this cost bounds it.
  *
  * The tRPC handler runs in a child process (this file run directly) and the worker in another
  * (`scripts/worker.ts`), both on 127.0.0.1, so the load generator does not share their event loop.
@@ -15,7 +17,7 @@
  * dropped at the end.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -70,9 +72,20 @@ function report(json: boolean, result: Record<string, unknown>): void {
   console.log(fields.join(' '));
 }
 
+/** Returns a process's CPU time (user + system) in ms, or null where /proc is missing. */
+async function processCpuMs(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined) return null;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks of 10 ms on Linux (USER_HZ is 100).
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (!fields || fields.length < 13) return null;
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Starts the HTTP child and returns its tRPC URL once it prints it. */
 async function startServerChild(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'bench', 'api.ts')], {
+  // Node itself, not the tsx wrapper, so that the child's pid is the server's for the CPU figures.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'api.ts')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -145,7 +158,13 @@ async function measureCreateLatency(client: ReturnType<typeof createApiKeyClient
 }
 
 /** Sends GETs from `clients` concurrent loops until the request or time budget is spent. */
-async function measureReadLatency(metric: string, url: string, apiKey: string, clients: number) {
+async function measureReadLatency(
+  metric: string,
+  url: string,
+  apiKey: string,
+  clients: number,
+  serverPid: number | undefined,
+) {
   const headers = { [API_KEY_HEADER]: apiKey };
   const get = async () => {
     const response = await fetch(url, { headers });
@@ -158,6 +177,7 @@ async function measureReadLatency(metric: string, url: string, apiKey: string, c
   let sent = 0;
   let errors = 0;
   const start = performance.now();
+  const cpuBefore = await processCpuMs(serverPid);
   const loop = async () => {
     while (sent < MAX_REQUESTS && performance.now() - start < MAX_LOAD_MS) {
       sent++;
@@ -169,6 +189,7 @@ async function measureReadLatency(metric: string, url: string, apiKey: string, c
   };
   await Promise.all(Array.from({ length: clients }, loop));
   const elapsedS = (performance.now() - start) / 1000;
+  const cpuAfter = await processCpuMs(serverPid);
 
   const sorted = latencies.toSorted((a, b) => a - b);
   return {
@@ -180,6 +201,8 @@ async function measureReadLatency(metric: string, url: string, apiKey: string, c
     p50Ms: round(quantile(sorted, 0.5)),
     p95Ms: round(quantile(sorted, 0.95)),
     p99Ms: round(quantile(sorted, 0.99)),
+    serverCpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / latencies.length),
   };
 }
 
@@ -220,9 +243,10 @@ export async function run(json: boolean): Promise<void> {
     const runUrl = queryUrl(server.url, 'runs.get', { runId: runs.runs[0]?.id ?? '' });
     const notebookUrl = queryUrl(server.url, 'notebooks.get', { notebookId: notebook.id });
     // One client first: the cost of a request without contention, for comparison.
-    report(json, await measureReadLatency('read-run', runUrl, key, 1));
-    report(json, await measureReadLatency('read-run', runUrl, key, CLIENTS));
-    report(json, await measureReadLatency('read-notebook', notebookUrl, key, CLIENTS));
+    const pid = server.child.pid;
+    report(json, await measureReadLatency('read-run', runUrl, key, 1, pid));
+    report(json, await measureReadLatency('read-run', runUrl, key, CLIENTS, pid));
+    report(json, await measureReadLatency('read-notebook', notebookUrl, key, CLIENTS, pid));
   } finally {
     await Promise.all(children.map(stopChild));
     await closeServerDeps(deps);

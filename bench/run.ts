@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(json: boolean, args: string
   'lif-kernel': () => import('./lif-kernel'),
   api: () => import('./api'),
   load: () => import('./load'),
+  ui: () => import('./ui'),
 };
 
 async function main(): Promise<void> {

@@ -17,3 +17,6 @@ export { decodeSafetensors, encodeSafetensors } from './snapshot/safetensors';
 export { estimateEnergy } from './energy/estimate';
 export type { Counters } from './energy/counters';
 export { CORE_VERSION } from './version';
+export type { RecordedState, StateVariable } from './sim/recorder';
+export { findFirstDivergence } from './run/replay';
+export type { Divergence } from './run/replay';

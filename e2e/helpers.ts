@@ -30,3 +30,12 @@ export async function notebookFromTemplate(page: Page, slug: string): Promise<st
 export async function capture(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: false });
 }
+
+/** Signs in an existing user and waits for the notebook list. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/notebooks');
+}

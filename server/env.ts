@@ -46,6 +46,8 @@ const envSchema = z
     LIVENET_CHECKPOINT_EVERY_TICKS: positiveInt(10_000),
     /** Runs one worker process executes at once. */
     LIVENET_WORKER_CONCURRENCY: positiveInt(1),
+    /** Seconds without a heartbeat after which a worker is presumed dead and its job released. */
+    LIVENET_WORKER_STALE_AFTER_SECONDS: positiveInt(60),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && env.BETTER_AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) {

@@ -32,9 +32,13 @@ async function runAdminStatement(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates a uniquely named database, applies every migration to it, and returns its URL. */
-export async function createMigratedDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+/**
+ * Creates a uniquely named database, applies every migration to it, and returns its URL. It uses
+ * the server of `serverUrl` when given (a test that starts a server of its own).
+ */
+export async function createMigratedDatabase(
+  serverUrl = process.env.TEST_DATABASE_URL,
+): Promise<TestDatabase> {
   const adminUrl = serverUrl ? withDatabase(serverUrl, 'postgres') : (await startEmbeddedPostgres()).adminUrl;
 
   const name = `livenet_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;

@@ -12,6 +12,7 @@
 import type { Prisma } from '../prisma/generated/client';
 import type { BlobStore } from '../server/blob';
 import type { Db } from '../server/db/client';
+import { retryTransient } from '../server/db/transient';
 import type { Logger } from '../server/log';
 import { findResumePoint, loadSnapshotBytes, saveSnapshot } from './checkpoints';
 import {
@@ -53,6 +54,21 @@ export class RunInterrupted extends Error {
     super(`run ${runId} was interrupted by worker shutdown`);
     this.name = 'RunInterrupted';
   }
+}
+
+/**
+ * How long a run waits out a database outage (a PostgreSQL restart, a dropped connection) before
+ * its attempt fails. Every write it repeats is idempotent: a chunk is skipped if its row exists,
+ * a snapshot is an upsert, and status changes are conditional.
+ */
+export const DB_OUTAGE_TOLERANCE_MS = 60_000;
+
+function withRetry<T>(log: Logger, runId: string, what: string, operation: () => Promise<T>): Promise<T> {
+  return retryTransient(operation, {
+    maxElapsedMs: DB_OUTAGE_TOLERANCE_MS,
+    onRetry: (error, attempt, delayMs) =>
+      log.warn({ runId, err: error, attempt, delayMs }, `${what} failed on a database outage; retrying`),
+  });
 }
 
 function nextBoundary(tick: number, chunkTicks: number, totalTicks: number): number {
@@ -152,8 +168,12 @@ async function advanceToEnd(
 
   while (tick < run.totalTicks) {
     const replaying = seq < writtenChunks;
-    const replayed = await injectionsAppliedAt(db, runId, tick);
-    const fresh: PendingInjection[] = replaying ? [] : await pendingInjections(db, runId);
+    const replayed = await withRetry(log, runId, 'reading injections', () =>
+      injectionsAppliedAt(db, runId, tick),
+    );
+    const fresh: PendingInjection[] = replaying
+      ? []
+      : await withRetry(log, runId, 'reading injections', () => pendingInjections(db, runId));
     const toApply = [...replayed, ...fresh];
 
     const target = nextBoundary(tick, run.chunkTicks, run.totalTicks);
@@ -169,21 +189,28 @@ async function advanceToEnd(
         seq: toApply[index]?.seq ?? -1,
         reason,
       }));
-      await writeChunk(db, { runId, seq, startTick: tick, report, applied: fresh, rejected });
+      const write = { runId, seq, startTick: tick, report, applied: fresh, rejected };
+      await withRetry(log, runId, `writing chunk ${seq}`, () => writeChunk(db, write));
       timings.writeMs += performance.now() - writeStart;
     }
     seq++;
     tick = report.tick;
 
-    if (await isCancelRequested(db, runId)) {
-      await finishRun(db, runId, 'cancelled', { timings: { ...timings } });
+    if (await withRetry(log, runId, 'reading the cancel flag', () => isCancelRequested(db, runId))) {
+      const cancelTimings = { ...timings };
+      await withRetry(log, runId, 'finishing', () =>
+        finishRun(db, runId, 'cancelled', { timings: cancelTimings }),
+      );
       log.info({ runId, tick }, 'run cancelled');
       return 'cancelled';
     }
 
     if (tick < run.totalTicks && tick - lastCheckpointTick >= run.checkpointEveryTicks) {
       const checkpointStart = performance.now();
-      await saveSnapshot(db, deps.blobs, runId, tick, 'checkpoint', await thread.checkpoint());
+      const bytes = await thread.checkpoint();
+      await withRetry(log, runId, 'saving a checkpoint', () =>
+        saveSnapshot(db, deps.blobs, runId, tick, 'checkpoint', bytes),
+      );
       timings.checkpointMs += performance.now() - checkpointStart;
       lastCheckpointTick = tick;
     }
@@ -193,11 +220,17 @@ async function advanceToEnd(
   }
 
   const finalStart = performance.now();
-  await saveSnapshot(db, deps.blobs, runId, tick, 'final', await thread.checkpoint());
+  const finalBytes = await thread.checkpoint();
+  await withRetry(log, runId, 'saving the final snapshot', () =>
+    saveSnapshot(db, deps.blobs, runId, tick, 'final', finalBytes),
+  );
   timings.checkpointMs += performance.now() - finalStart;
 
   const summary = (await thread.summary()) as Prisma.InputJsonValue;
-  const finished = await finishRun(db, runId, 'succeeded', { summary, timings: { ...timings } });
+  const finalTimings = { ...timings };
+  const finished = await withRetry(log, runId, 'finishing', () =>
+    finishRun(db, runId, 'succeeded', { summary, timings: finalTimings }),
+  );
   log.info({ runId, ticks: tick, finished, timings }, 'run succeeded');
   return finished ? 'succeeded' : 'skipped';
 }

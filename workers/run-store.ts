@@ -5,11 +5,10 @@
  */
 import type { Prisma } from '../prisma/generated/client';
 import type { Db } from '../server/db/client';
-import type { ChunkReport } from '../server/services/core-api';
 import { appendRunEvents } from '../server/services/run-events';
 import { INJECT_REWARD, INJECT_STIMULUS } from '../server/services/run-inject';
 import { notifyRunChanged } from '../server/services/run-notifier';
-import type { Injection } from './thread/protocol';
+import type { Injection, ThreadChunkReport } from './thread/protocol';
 
 /** Recorded spikes kept per chunk; a chunk with more is stored truncated and flagged. */
 export const MAX_RASTER_SPIKES_PER_CHUNK = 20_000;
@@ -65,7 +64,7 @@ export async function pendingInjections(db: Db, runId: string): Promise<PendingI
   });
 }
 
-function chunkData(report: ChunkReport): Prisma.InputJsonValue {
+function chunkData(report: ThreadChunkReport): Prisma.InputJsonValue {
   let budget = MAX_RASTER_SPIKES_PER_CHUNK;
   let truncated = false;
   const raster = report.raster.map(({ population, spikes }) => {
@@ -83,6 +82,8 @@ function chunkData(report: ChunkReport): Prisma.InputJsonValue {
     rasterTruncated: truncated,
     counters: { ...report.counters },
     energyJ: report.energyJ,
+    // Copies as object literals, because Prisma's JSON input type rejects interface types.
+    state: report.state.map((trace) => ({ ...trace })),
   };
 }
 
@@ -91,18 +92,23 @@ export interface ChunkWrite {
   seq: number;
   /** The tick the chunk started at, which is when its injections were applied. */
   startTick: number;
-  report: ChunkReport;
+  report: ThreadChunkReport;
   applied: PendingInjection[];
   rejected: { seq: number; reason: string }[];
 }
 
-/** Writes one chunk in one transaction and wakes the run's subscribers. */
+/**
+ * Writes one chunk in one transaction and wakes the run's subscribers. Writing a chunk whose row
+ * exists changes nothing, so a write retried after a lost commit response never duplicates rows.
+ */
 export async function writeChunk(db: Db, write: ChunkWrite): Promise<void> {
   const { runId, report } = write;
   await db.$transaction(async (tx) => {
-    await tx.runSeries.create({
-      data: { runId, seq: write.seq, tick: report.tick, data: chunkData(report) },
+    const inserted = await tx.runSeries.createMany({
+      data: [{ runId, seq: write.seq, tick: report.tick, data: chunkData(report) }],
+      skipDuplicates: true,
     });
+    if (inserted.count === 0) return;
 
     const appliedSeqs = write.applied.map((item) => item.seq);
     if (appliedSeqs.length > 0) {

@@ -1,15 +1,15 @@
 /**
  * A worker process killed with SIGKILL in the middle of a run. graphile-worker 0.18 releases a
- * dead worker's lock on its own only after 4 hours, so the test releases it the way an operator
- * or a supervisor does, with `forceUnlockWorkers` on the dead worker's id. A second worker
- * process then takes the job, resumes from the latest checkpoint, and the finished run must be
- * bit-identical to the same run computed in one piece in this process.
+ * dead worker's lock on its own only after 4 hours, and this test does not call
+ * `forceUnlockWorkers`. The second worker process sees that the first one's heartbeat is older
+ * than LIVENET_WORKER_STALE_AFTER_SECONDS, releases the job, takes it and resumes from the latest
+ * checkpoint. The finished run must be bit-identical to the same run computed in one piece in
+ * this process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 
-import { makeWorkerUtils } from 'graphile-worker';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { RunSession, parseSpec } from '../core';
@@ -20,6 +20,7 @@ import { useServerFixture } from '../test/server-fixture';
 const CHUNK_TICKS = 100;
 const CHECKPOINT_EVERY_TICKS = 500;
 const SEED = 7;
+const STALE_AFTER_SECONDS = 3;
 
 const server = useServerFixture(
   {
@@ -49,6 +50,7 @@ function startWorkerProcess(): ChildProcess {
       LOG_LEVEL: 'silent',
       DATABASE_URL: server.databaseUrl,
       BLOB_DIR: server.deps.env.BLOB_DIR,
+      LIVENET_WORKER_STALE_AFTER_SECONDS: String(STALE_AFTER_SECONDS),
     },
     stdio: 'ignore',
   });
@@ -79,7 +81,7 @@ function referenceRun() {
 describe('worker killed mid-run', () => {
   // Two worker processes start and stop here, which takes far longer than the default timeout
   // on a busy machine.
-  it('resumes bit-identical after SIGKILL', async () => {
+  it('live worker reclaims and resumes', async () => {
     const { db } = server.deps;
     const user = await server.createUser();
     const created = await server.caller(user.id).runs.create({
@@ -113,16 +115,14 @@ describe('worker killed mid-run', () => {
     expect(killedAt.status).toBe('running');
     expect(killedAt.ticksDone).toBeLessThan(killedAt.totalTicks);
 
-    const utils = await makeWorkerUtils({ connectionString: server.databaseUrl });
-    try {
-      const locks = await db.$queryRaw<{ locked_by: string | null }[]>`
-        SELECT locked_by FROM graphile_worker.jobs WHERE key = ${`run:${created.id}`}`;
-      const lockedBy = locks[0]?.locked_by ?? null;
-      expect(lockedBy).not.toBeNull();
-      await utils.forceUnlockWorkers([lockedBy ?? '']);
-    } finally {
-      await utils.release();
-    }
+    // The dead worker's pool still has the job locked, and its heartbeat row is going stale.
+    const locks = await db.$queryRaw<{ locked_by: string | null }[]>`
+      SELECT locked_by FROM graphile_worker.jobs WHERE key = ${`run:${created.id}`}`;
+    const lockedBy = locks[0]?.locked_by ?? null;
+    expect(lockedBy).not.toBeNull();
+    const deadBeats = await db.$queryRaw<{ pool_id: string }[]>`
+      SELECT pool_id FROM livenet_worker.heartbeats WHERE pool_id = ${lockedBy}`;
+    expect(deadBeats).toHaveLength(1);
 
     startWorkerProcess();
     const finished = await waitFor(
@@ -149,5 +149,10 @@ describe('worker killed mid-run', () => {
     expect(rows.map((row) => row.seq)).toEqual(reference.chunks.map((_, index) => index));
     expect(stored).toEqual(reference.chunks);
     expect(download.sha256).toBe(reference.finalSha256);
+
+    // The live worker released the job through the heartbeat check, which deletes the dead pool's row.
+    const beatsAfter = await db.$queryRaw<{ pool_id: string }[]>`
+      SELECT pool_id FROM livenet_worker.heartbeats WHERE pool_id = ${lockedBy}`;
+    expect(beatsAfter).toHaveLength(0);
   }, 300_000);
 });

@@ -16,13 +16,35 @@ function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/notebooks';
 }
 
-/** Renders the email-and-password form that signs in or creates an account. */
-export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
+/**
+ * Renders the email-and-password form that signs in or creates an account, and the GitHub button
+ * when the server has GitHub's keys.
+ */
+export function AuthForm({ mode, gitHubEnabled }: { mode: 'sign-in' | 'sign-up'; gitHubEnabled: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [error, setError] = useState<string | null>(null);
+  // better-auth sends a failed OAuth sign-in back to the error callback URL with `?error=<code>`.
+  const oauthError = params.get('error');
+  const [error, setError] = useState<string | null>(
+    oauthError ? `GitHub sign-in failed (${oauthError}). Try again.` : null,
+  );
   const [busy, setBusy] = useState(false);
+
+  const onGitHub = async () => {
+    setBusy(true);
+    setError(null);
+    // On success the client follows the redirect to GitHub, so only a failure returns here.
+    const result = await signIn.social({
+      provider: 'github',
+      callbackURL: next,
+      errorCallbackURL: `/${mode}`,
+    });
+    if (result.error) {
+      setBusy(false);
+      setError(result.error.message ?? `GitHub sign-in failed (${result.error.status})`);
+    }
+  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -90,6 +112,17 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           {isSignUp ? 'Sign up' : 'Sign in'}
         </Button>
       </form>
+      {gitHubEnabled ? (
+        <Button
+          variant="secondary"
+          className="mt-3 w-full"
+          busy={busy}
+          data-testid="github-sign-in"
+          onClick={() => void onGitHub()}
+        >
+          Continue with GitHub
+        </Button>
+      ) : null}
       <p className="mt-4 text-center text-sm text-muted">
         {isSignUp ? 'Already have an account? ' : 'New here? '}
         <Link

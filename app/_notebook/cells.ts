@@ -1,34 +1,16 @@
 /**
  * The notebook as the page edits it: markdown cells, network (spec) cells and run cells. A run
- * cell names the network cell it runs and the settings of the next run.
+ * cell names the network cell it runs and the settings of the next run. The server stores all
+ * three kinds.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+
+import { runCellSchema } from '@/server/services/notebook-cells';
 
 import type { NotebookTemplate } from '../_templates';
 
-const cellId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-export const runCellSchema = z.object({
-  id: cellId,
-  type: z.literal('run'),
-  /** The network cell to run; null picks the nearest one above. */
-  specCellId: cellId.nullable(),
-  /** null: the spec's `chip.mode`. */
-  mode: z.enum(['fixed', 'float']).nullable(),
-  /** null: the server draws a seed and stores it with the run. */
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .nullable(),
-  /** null: the length of the spec's data stream. */
-  ticks: z.number().int().positive().nullable(),
-  /** Overrides of every data stimulus of the spec; null keeps the spec's. */
-  split: z.enum(['train', 'test']).nullable(),
-  samples: z.number().int().positive().nullable(),
-  lastRunId: z.uuid().nullable(),
-});
+/** Run cells have one schema, the server's, which validates every save. */
+export { runCellSchema };
 
 export type RunCell = z.infer<typeof runCellSchema>;
 export type MarkdownCell = { id: string; type: 'markdown'; source: string };

@@ -28,12 +28,20 @@ export interface NotebookEditorProps {
   title: string;
   version: number;
   initialCells: NotebookCell[];
+  /** The cells the server stores, which autosave compares against. */
+  storedCells: NotebookCell[];
 }
 
 /** Edits a notebook: its title, its cells in order, autosave and the runs started from it. */
-export function NotebookEditor({ notebookId, title, version, initialCells }: NotebookEditorProps) {
+export function NotebookEditor({
+  notebookId,
+  title,
+  version,
+  initialCells,
+  storedCells,
+}: NotebookEditorProps) {
   const [cells, setCells] = useState<NotebookCell[]>(initialCells);
-  const autosave = useAutosave(notebookId, version, cells);
+  const autosave = useAutosave(notebookId, version, cells, storedCells);
 
   const updateCell = useCallback((id: string, update: (cell: NotebookCell) => NotebookCell) => {
     setCells((previous) => previous.map((cell) => (cell.id === id ? update(cell) : cell)));

@@ -7,7 +7,7 @@ import { ErrorBox, Loading } from '../_components/ui/states';
 import { useTRPC } from '../_trpc/react';
 import { ensureRunCells, type NotebookCell } from './cells';
 import { NotebookEditor } from './notebook-editor';
-import { loadRunCells, mergeCells } from './persistence';
+import { loadLegacyRunCells, mergeCells } from './persistence';
 
 /** Loads a notebook once and hands it to the editor, which owns the cells from then on. */
 export function NotebookLoader({ notebookId }: { notebookId: string }) {
@@ -23,7 +23,7 @@ export function NotebookLoader({ notebookId }: { notebookId: string }) {
   // Only the first successful load seeds the editor; later refetches (a rename) leave the cells alone.
   useEffect(() => {
     if (notebook.data && initialCells === null)
-      setInitialCells(ensureRunCells(mergeCells(notebook.data.cells, loadRunCells(notebookId))));
+      setInitialCells(ensureRunCells(mergeCells(notebook.data.cells, loadLegacyRunCells(notebookId))));
   }, [notebook.data, initialCells, notebookId]);
 
   if (notebook.isPending) return <Loading label="Opening the notebook…" />;
@@ -45,6 +45,7 @@ export function NotebookLoader({ notebookId }: { notebookId: string }) {
       title={notebook.data.title}
       version={notebook.data.version}
       initialCells={initialCells}
+      storedCells={notebook.data.cells}
     />
   );
 }

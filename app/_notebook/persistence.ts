@@ -1,70 +1,67 @@
 /**
- * Storage of each kind of cell. The server's notebook document contains the markdown and spec
- * cells. Run cells live in this browser's localStorage, keyed by notebook, each with the id of the
- * cell it follows, so the order survives a reload.
- *
- * NOTE: run cells (their settings and last run) stay on one browser until the notebook API
- * stores cells of type `run`; runs themselves are on the server either way.
+ * Loading a notebook's cells. The server's notebook document stores every cell, run cells
+ * included. Earlier versions kept run cells in this browser's localStorage, keyed by notebook,
+ * each with the id of the cell it followed. Those cells are merged into a notebook whose stored
+ * document has no run cells yet, and the next save moves them to the server.
  */
 import { z } from 'zod';
 
-import { runCellSchema, type MarkdownCell, type NotebookCell, type RunCell, type SpecCell } from './cells';
+import { runCellSchema, type NotebookCell, type RunCell } from './cells';
 
-export type ServerCell = MarkdownCell | SpecCell;
-
-const storedRunCellsSchema = z.object({
+const legacyRunCellsSchema = z.object({
   version: z.literal(1),
   cells: z.array(z.object({ afterCellId: z.string().nullable(), cell: runCellSchema })),
 });
 
-const storageKey = (notebookId: string) => `livenet:notebook:${notebookId}:run-cells`;
+export type RunCellPlacement = { afterCellId: string | null; cell: RunCell };
 
-/** Returns the cells the server stores, in notebook order. */
-export function serverCells(cells: readonly NotebookCell[]): ServerCell[] {
-  return cells.filter((cell): cell is ServerCell => cell.type !== 'run');
-}
+const legacyStorageKey = (notebookId: string) => `livenet:notebook:${notebookId}:run-cells`;
 
-/** Run cells with the id of the cell before each (null at the top). */
-export function runCellPlacements(cells: readonly NotebookCell[]) {
-  return cells.flatMap((cell, index) =>
-    cell.type === 'run' ? [{ afterCellId: cells[index - 1]?.id ?? null, cell }] : [],
-  );
-}
-
-export function saveRunCells(notebookId: string, cells: readonly NotebookCell[]): void {
+/** Returns the run cells an earlier version kept in this browser for a notebook, or none. */
+export function loadLegacyRunCells(notebookId: string): RunCellPlacement[] {
   try {
-    const value = { version: 1 as const, cells: runCellPlacements(cells) };
-    window.localStorage.setItem(storageKey(notebookId), JSON.stringify(value));
-  } catch {
-    // Storage full or disabled (private mode): run cells then last for this page view only.
-  }
-}
-
-export function loadRunCells(notebookId: string): { afterCellId: string | null; cell: RunCell }[] {
-  try {
-    const raw = window.localStorage.getItem(storageKey(notebookId));
+    const raw = window.localStorage.getItem(legacyStorageKey(notebookId));
     if (!raw) return [];
-    const parsed = storedRunCellsSchema.safeParse(JSON.parse(raw));
+    const parsed = legacyRunCellsSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data.cells : [];
   } catch {
     return [];
   }
 }
 
+/** Removes the browser copy once the server stores the run cells. */
+export function forgetLegacyRunCells(notebookId: string): void {
+  try {
+    window.localStorage.removeItem(legacyStorageKey(notebookId));
+  } catch {
+    // Storage disabled (private mode): there is nothing to remove.
+  }
+}
+
+/** Run cells with the id of the cell before each (null at the top). */
+export function runCellPlacements(cells: readonly NotebookCell[]): RunCellPlacement[] {
+  return cells.flatMap((cell, index) =>
+    cell.type === 'run' ? [{ afterCellId: cells[index - 1]?.id ?? null, cell }] : [],
+  );
+}
+
 /**
- * Puts stored run cells back among the server's cells, each after the cell it followed; one
- * whose neighbour was deleted elsewhere goes to the end.
+ * Puts run cells back among the other cells, each after the cell it followed; one whose
+ * neighbour was deleted elsewhere goes to the end. A notebook that already stores run cells
+ * keeps its own, because the server's copy is the newer one.
  */
 export function mergeCells(
-  server: readonly ServerCell[],
-  stored: readonly { afterCellId: string | null; cell: RunCell }[],
+  stored: readonly NotebookCell[],
+  legacy: readonly RunCellPlacement[],
 ): NotebookCell[] {
-  const merged: NotebookCell[] = [...server];
+  if (stored.some((cell) => cell.type === 'run')) return [...stored];
+
+  const merged: NotebookCell[] = [...stored];
   const placed = new Set<string>();
 
   // Repeated passes place run cells that follow other run cells.
-  for (let pass = 0; pass <= stored.length; pass++) {
-    for (const { afterCellId, cell } of stored) {
+  for (let pass = 0; pass <= legacy.length; pass++) {
+    for (const { afterCellId, cell } of legacy) {
       if (placed.has(cell.id)) continue;
       const index = afterCellId === null ? -1 : merged.findIndex((candidate) => candidate.id === afterCellId);
       if (afterCellId !== null && index < 0) continue;
@@ -73,6 +70,6 @@ export function mergeCells(
     }
   }
 
-  for (const { cell } of stored) if (!placed.has(cell.id)) merged.push(cell);
+  for (const { cell } of legacy) if (!placed.has(cell.id)) merged.push(cell);
   return merged;
 }

@@ -38,7 +38,7 @@ export function RunCellView({
   startError,
 }: RunCellProps) {
   const trpc = useTRPC();
-  // Without a remembered run (another browser, cleared storage), show the network's latest run.
+  // A run cell never run here (or stored before run cells were) shows its network's latest run.
   const recent = useQuery(
     trpc.runs.list.queryOptions(
       { notebookId, limit: 50 },

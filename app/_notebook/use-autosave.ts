@@ -7,7 +7,7 @@ import { errorMessage } from '../_components/ui/states';
 import { trpcErrorCode } from '../_trpc/errors';
 import { useTRPC } from '../_trpc/react';
 import type { NotebookCell } from './cells';
-import { saveRunCells, serverCells } from './persistence';
+import { forgetLegacyRunCells } from './persistence';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict';
 
@@ -20,13 +20,20 @@ const AUTOSAVE_DELAY_MS = 800;
  * surfaces as a conflict. `flush` saves at once and resolves when the server has the cells,
  * which a run needs because the server reads the cell it runs from the stored notebook.
  */
-export function useAutosave(notebookId: string, initialVersion: number, cells: readonly NotebookCell[]) {
+export function useAutosave(
+  notebookId: string,
+  initialVersion: number,
+  cells: readonly NotebookCell[],
+  storedCells: readonly NotebookCell[],
+) {
   const trpc = useTRPC();
   const save = useMutation(trpc.notebooks.saveCells.mutationOptions());
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [error, setError] = useState<string | null>(null);
   const versionRef = useRef(initialVersion);
-  const savedJsonRef = useRef(JSON.stringify(serverCells(cells)));
+  // The cells as stored: run cells added on load (from the browser's old copy, or one per
+  // network cell without any) differ from them, so they are saved at once.
+  const savedJsonRef = useRef(JSON.stringify(storedCells));
   const cellsRef = useRef(cells);
   const inFlightRef = useRef<Promise<void> | null>(null);
   const timerRef = useRef<number | null>(null);
@@ -38,7 +45,7 @@ export function useAutosave(notebookId: string, initialVersion: number, cells: r
     // One save at a time; a save requested meanwhile runs after it with the newest cells.
     while (inFlightRef.current) await inFlightRef.current;
 
-    const toSave = serverCells(cellsRef.current);
+    const toSave = [...cellsRef.current];
     const json = JSON.stringify(toSave);
     if (json === savedJsonRef.current) {
       setStatus((previous) => (previous === 'unsaved' ? 'saved' : previous));
@@ -52,7 +59,8 @@ export function useAutosave(notebookId: string, initialVersion: number, cells: r
         versionRef.current = saved.version;
         savedJsonRef.current = json;
         setError(null);
-        setStatus(JSON.stringify(serverCells(cellsRef.current)) === json ? 'saved' : 'unsaved');
+        forgetLegacyRunCells(notebookId);
+        setStatus(JSON.stringify(cellsRef.current) === json ? 'saved' : 'unsaved');
       })
       .catch((caught: unknown) => {
         const conflict = trpcErrorCode(caught) === 'CONFLICT';
@@ -67,10 +75,8 @@ export function useAutosave(notebookId: string, initialVersion: number, cells: r
     await attempt;
   }, [notebookId]);
 
-  // Run cells are kept in this browser, so they are written at once on every change.
   useEffect(() => {
-    saveRunCells(notebookId, cells);
-    if (JSON.stringify(serverCells(cells)) === savedJsonRef.current) return;
+    if (JSON.stringify(cells) === savedJsonRef.current) return;
 
     setStatus((previous) => (previous === 'conflict' ? previous : 'unsaved'));
     if (timerRef.current !== null) window.clearTimeout(timerRef.current);
@@ -82,7 +88,7 @@ export function useAutosave(notebookId: string, initialVersion: number, cells: r
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (JSON.stringify(serverCells(cellsRef.current)) !== savedJsonRef.current) event.preventDefault();
+      if (JSON.stringify(cellsRef.current) !== savedJsonRef.current) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);

@@ -13,6 +13,7 @@ import {
   type RunStatus,
   type RunSummaryData,
 } from './messages';
+import { StateTraces } from './state-traces';
 
 export interface RunEventRow {
   seq: number;
@@ -47,6 +48,8 @@ export class RunFeed {
     samplesDone: [],
   };
   readonly events: RunEventRow[] = [];
+  /** Sampled state variables of the first neurons of each recorded population. */
+  readonly traces = new StateTraces();
   /** Spikes per population summed over the chunks seen, recorded or not. */
   readonly spikeTotals: Record<string, number> = {};
   status: RunStatus | null = null;
@@ -111,6 +114,7 @@ export class RunFeed {
       this.spikeTotals[population] = (this.spikeTotals[population] ?? 0) + spikes;
     }
     this.rasterTruncated ||= chunk.rasterTruncated === true;
+    for (const trace of chunk.state ?? []) this.traces.append(trace);
 
     // Counters and energy are cumulative, so a chunk's rate is its difference to the last one.
     const synapticOps = chunk.counters?.synapticOps ?? this.previousSynapticOps;

@@ -26,6 +26,20 @@ export const chunkDataSchema = z.looseObject({
   counters: z.record(z.string(), z.number().finite()).optional().catch(undefined),
   /** Cumulative energy estimate in joules. */
   energyJ: z.number().finite().optional().catch(undefined),
+  /** Sampled state (`record.state`) of the first neurons of each recorded population. */
+  state: z
+    .array(
+      z.object({
+        population: z.string(),
+        variable: z.enum(['u', 'v', 'threshold']),
+        neurons: z.array(z.number().int().nonnegative()),
+        ticks: z.array(z.number().int()),
+        values: z.array(z.array(z.number().finite())),
+        thinned: z.boolean().catch(false),
+      }),
+    )
+    .optional()
+    .catch(undefined),
 });
 
 export type ChunkData = z.infer<typeof chunkDataSchema>;

@@ -4,26 +4,25 @@ import { useMemo } from 'react';
 
 import { LOIHI_2018_TABLE2 } from '@/core/energy/cost-tables';
 
-import {
-  AccuracyPlot,
-  EnergyPlot,
-  MembraneTracePlot,
-  SynapticOpsPlot,
-} from '../_components/plots/metric-plots';
+import { AccuracyPlot, EnergyPlot, SynapticOpsPlot } from '../_components/plots/metric-plots';
 import { SpikeRaster } from '../_components/raster/spike-raster';
 import { formatCount } from '../_components/ui/format';
 import { EventLog } from './event-log';
 import type { RunFeed } from './feed';
+import { MembranePanel } from './membrane-panel';
 
 export interface RunDashboardProps {
   feed: RunFeed;
   revision: number;
-  /** Whether the spec records state variables (they are not part of the live feed). */
+  /** Whether the spec records state variables (`record.state`). */
   recordsState: boolean;
   rasterHeightPx?: number;
 }
 
-/** Draws the live plots of a run: spike raster, accuracy, synaptic operations, energy, events. */
+/**
+ * Draws the live plots of a run: spike raster, accuracy, synaptic operations, energy, membrane
+ * traces and events.
+ */
 export function RunDashboard({ feed, revision, recordsState, rasterHeightPx = 300 }: RunDashboardProps) {
   // The feed grows its arrays in place; copies per revision give the plots new data to draw.
   const series = useMemo(
@@ -74,11 +73,7 @@ export function RunDashboard({ feed, revision, recordsState, rasterHeightPx = 30
         <AccuracyPlot ticks={series.ticks} accuracy={series.accuracy} />
         <SynapticOpsPlot ticks={series.ticks} synapticOps={series.synapticOps} />
         <EnergyPlot ticks={series.ticks} energyNanojoules={series.energy} costTable={costTable} />
-        <MembraneTracePlot
-          ticks={[]}
-          traces={[]}
-          emptyText={recordsState ? 'Recorded state is kept with the run, not streamed live' : undefined}
-        />
+        <MembranePanel feed={feed} revision={revision} recordsState={recordsState} />
       </div>
 
       <section className="rounded-lg border border-line bg-panel p-3">

@@ -12,6 +12,7 @@ import { StatusPill } from '../_run/status-pill';
 import { useOwnRun } from '../_run/use-run-view';
 import { useTRPC } from '../_trpc/react';
 import { alignSeries } from './align';
+import { DivergencePanel } from './divergence-panel';
 import { SpecDiff } from './spec-diff';
 
 /** Maximum number of overlaid runs; more lines than the palette's colours stop being readable. */
@@ -147,6 +148,7 @@ export function CompareView() {
               ) : (
                 <p className="text-sm text-muted">Choose a second run to diff the specs.</p>
               )}
+              <DivergencePanel runs={shown.map((run) => ({ id: run.id, label: run.label }))} />
             </>
           )}
         </div>

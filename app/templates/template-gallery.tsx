@@ -10,9 +10,9 @@ import { Button } from '../_components/ui/button';
 import { PageHeader } from '../_components/ui/page-header';
 import { ErrorBox } from '../_components/ui/states';
 import { cellsFromTemplate } from '../_notebook/cells';
-import { saveRunCells, serverCells } from '../_notebook/persistence';
-import { TEMPLATES, type NotebookTemplate } from '../_templates';
+import { findTemplate, TEMPLATES, type NotebookTemplate } from '../_templates';
 import { useTRPC } from '../_trpc/react';
+import { ReproductionCards } from './reproduction-cards';
 
 /** Ready-made notebooks; choosing one creates a copy the user owns. */
 export function TemplateGallery() {
@@ -29,8 +29,7 @@ export function TemplateGallery() {
     }
     setChosen(template.slug);
     const cells = cellsFromTemplate(template);
-    const notebook = await create.mutateAsync({ title: template.title, cells: serverCells(cells) });
-    saveRunCells(notebook.id, cells);
+    const notebook = await create.mutateAsync({ title: template.title, cells });
     router.push(`/notebooks/${notebook.id}`);
   };
 
@@ -41,6 +40,14 @@ export function TemplateGallery() {
         subtitle="Start a notebook from a working network and change it from there."
       />
       {create.error ? <ErrorBox title="Could not create the notebook" error={create.error} /> : null}
+      <ReproductionCards
+        openingSlug={create.isPending ? chosen : null}
+        onOpen={(slug) => {
+          const template = findTemplate(slug);
+          if (template) void start(template).catch(() => setChosen(null));
+        }}
+      />
+      <h2 className="mb-2 text-sm font-medium">Templates</h2>
       <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" data-testid="template-list">
         {TEMPLATES.map((template) => (
           <li

@@ -26,9 +26,15 @@ type AuthEnv = Pick<
   | 'AUTH_SIGN_IN_MAX_PER_MINUTE'
 >;
 
+/** Returns whether GitHub sign-in is configured, meaning both of its keys are set. */
+export function isGitHubSignInEnabled(env: Pick<Env, 'GITHUB_CLIENT_ID' | 'GITHUB_CLIENT_SECRET'>): boolean {
+  return Boolean(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET);
+}
+
 export function createAuth(db: Db, env: AuthEnv, log: Logger) {
   const authLog = log.child({ component: 'better-auth' });
 
+  // The OAuth callback is `<BETTER_AUTH_URL>/api/auth/callback/github`.
   const github =
     env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
       ? { github: { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET } }

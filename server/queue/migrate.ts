@@ -1,8 +1,9 @@
 /**
- * graphile-worker's own schema (`graphile_worker`) and its log output, which goes to the one
- * pino logger.
+ * graphile-worker's own schema (`graphile_worker`), the workers' heartbeat table, and
+ * graphile-worker's log output, which goes to the one pino logger.
  */
 import { Logger, runMigrations } from 'graphile-worker';
+import pg from 'pg';
 
 import { logger } from '../log';
 
@@ -19,7 +20,26 @@ export const queueLogger = new Logger((scope) => (level, message, meta) => {
   log[PINO_LEVELS[level] ?? 'info'](meta ?? {}, message);
 });
 
-/** Installs or upgrades graphile-worker's tables. */
+/**
+ * Heartbeats of worker pools (see `workers/heartbeat.ts`). It lives outside Prisma's schema
+ * because only the workers read it, with raw SQL, next to graphile-worker's tables.
+ */
+const HEARTBEAT_DDL = `
+  CREATE SCHEMA IF NOT EXISTS livenet_worker;
+  CREATE TABLE IF NOT EXISTS livenet_worker.heartbeats (
+    pool_id text PRIMARY KEY,
+    beat_at timestamptz NOT NULL
+  );`;
+
+/** Installs or upgrades graphile-worker's tables and the heartbeat table. */
 export async function migrateQueue(databaseUrl: string): Promise<void> {
   await runMigrations({ connectionString: databaseUrl, logger: queueLogger });
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(HEARTBEAT_DDL);
+  } finally {
+    await client.end();
+  }
 }

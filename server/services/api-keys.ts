@@ -1,6 +1,7 @@
 /**
- * API keys for scripts, through better-auth's api-key plugin. A key is shown once at creation
- * and stored as a SHA-256 hash. Requests carry it in the `x-api-key` header.
+ * API keys for scripts, created through better-auth's api-key plugin. A key is shown once at
+ * creation and stored as a SHA-256 hash. Requests carry it in the `x-api-key` header, and
+ * `server/auth/api-key-verify` checks it.
  */
 import type { Auth } from '../auth/auth';
 import type { Db } from '../db/client';
@@ -30,10 +31,4 @@ export async function listApiKeys(db: Db, userId: string) {
 export async function revokeApiKey(db: Db, userId: string, keyId: string): Promise<void> {
   const { count } = await db.apiKey.deleteMany({ where: { id: keyId, referenceId: userId } });
   if (count === 0) throw new NotFoundError('API key', keyId);
-}
-
-/** Returns the owner of a valid, enabled, unexpired key, or null. */
-export async function resolveApiKey(auth: Auth, key: string): Promise<string | null> {
-  const result = await auth.api.verifyApiKey({ body: { key } });
-  return result.valid && result.key ? result.key.referenceId : null;
 }

@@ -99,11 +99,39 @@ export type NewRunData = Pick<
 >;
 
 /**
+ * Prisma codes for "no connection in time": P2024 (pool) and P2028 (a transaction could not
+ * start). Nothing reached the database, so the insert can be tried again without a duplicate.
+ */
+const NOT_STARTED_CODES = new Set(['P2024', 'P2028']);
+
+/** Time a create keeps retrying while the pool is exhausted, before the client sees an error. */
+const QUEUE_RUN_RETRY_MS = 30_000;
+
+function notStarted(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NOT_STARTED_CODES.has(code);
+}
+
+/**
  * Inserts a queued run and its job in one transaction, after checking the user's quota of
  * active runs. One user's inserts are serialized (an advisory lock on the user) so that two at
- * once cannot both pass the check.
+ * once cannot both pass the check. Under a burst of requests the transaction may find no free
+ * connection in time; it is then tried again, since nothing was written.
  */
 export async function queueRun(deps: ServerDeps, userId: string, data: NewRunData) {
+  const start = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await queueRunOnce(deps, userId, data);
+    } catch (error) {
+      if (!notStarted(error) || Date.now() - start > QUEUE_RUN_RETRY_MS) throw error;
+      deps.log.warn({ userId, attempt, err: error }, 'no database connection for runs.create; retrying');
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+    }
+  }
+}
+
+async function queueRunOnce(deps: ServerDeps, userId: string, data: NewRunData) {
   const limit = deps.env.LIVENET_MAX_ACTIVE_RUNS_PER_USER;
   return deps.db.$transaction(
     async (tx) => {

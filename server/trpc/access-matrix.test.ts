@@ -122,6 +122,10 @@ const MATRIX: Record<string, Row> = {
     expected: OWNER_ONLY,
     destructive: true,
   },
+  'runs.divergence': {
+    call: (api, r) => api.runs.divergence({ runId: r.finishedRunId }),
+    expected: OWNER_ONLY,
+  },
   'runs.progress': { call: (api, r) => api.runs.progress({ runId: r.activeRunId }), expected: OWNER_ONLY },
   'runs.injectReward': {
     call: (api, r) => api.runs.injectReward({ runId: r.activeRunId, value: 1 }),

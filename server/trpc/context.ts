@@ -7,9 +7,10 @@
 import { randomUUID } from 'node:crypto';
 
 import { API_KEY_HEADER } from '../auth/auth';
+import { verifyApiKey } from '../auth/api-key-verify';
+import { verifySession } from '../auth/session-verify';
 import type { ServerDeps } from '../deps';
 import type { Logger } from '../log';
-import { resolveApiKey } from '../services/api-keys';
 
 export interface Caller {
   userId: string;
@@ -31,14 +32,14 @@ async function identify(
 ): Promise<{ caller: Caller | null; authFailure: string | null }> {
   const key = headers.get(API_KEY_HEADER);
   if (key) {
-    const userId = await resolveApiKey(deps.auth, key);
+    const userId = await verifyApiKey(deps, key);
     return userId
       ? { caller: { userId, via: 'api-key' }, authFailure: null }
       : { caller: null, authFailure: 'the API key is invalid, disabled or expired' };
   }
 
-  const session = await deps.auth.api.getSession({ headers });
-  return { caller: session ? { userId: session.user.id, via: 'session' } : null, authFailure: null };
+  const userId = await verifySession(deps, headers);
+  return { caller: userId ? { userId, via: 'session' } : null, authFailure: null };
 }
 
 export async function createContext(deps: ServerDeps, headers: Headers): Promise<Context> {

@@ -3,6 +3,7 @@
  * sends one request at a time and waits for its reply, so replies need no ids.
  */
 import type { ChunkReport, NumericMode } from '../../server/services/core-api';
+import type { StateTrace } from './state-traces';
 
 export interface RunThreadData {
   /** file: URL of `run-thread.ts`, loaded by `bootstrap.mjs`. */
@@ -25,6 +26,9 @@ export interface RejectedInjection {
   reason: string;
 }
 
+/** A core chunk report plus the chunk's sampled state (`record.state`), cut by `toStateTraces`. */
+export type ThreadChunkReport = ChunkReport & { state: StateTrace[] };
+
 export type RunThreadRequest =
   | { type: 'advance'; maxTicks: number; injections: Injection[] }
   | { type: 'checkpoint' }
@@ -39,7 +43,7 @@ export interface ThreadFailure {
 
 export type RunThreadReply =
   | { type: 'started'; tick: number; totalTicks: number; startMs: number }
-  | { type: 'chunk'; report: ChunkReport; tickMs: number; rejectedInjections: RejectedInjection[] }
+  | { type: 'chunk'; report: ThreadChunkReport; tickMs: number; rejectedInjections: RejectedInjection[] }
   | { type: 'checkpoint'; bytes: Uint8Array }
   | { type: 'summary'; summary: unknown }
   | { type: 'failed'; error: ThreadFailure };

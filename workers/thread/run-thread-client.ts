@@ -5,13 +5,13 @@
  */
 import { Worker } from 'node:worker_threads';
 
-import type { ChunkReport } from '../../server/services/core-api';
 import type {
   Injection,
   RejectedInjection,
   RunThreadData,
   RunThreadReply,
   RunThreadRequest,
+  ThreadChunkReport,
   ThreadFailure,
 } from './protocol';
 
@@ -80,7 +80,7 @@ export class RunThread {
   async advance(
     maxTicks: number,
     injections: Injection[],
-  ): Promise<{ report: ChunkReport; tickMs: number; rejectedInjections: RejectedInjection[] }> {
+  ): Promise<{ report: ThreadChunkReport; tickMs: number; rejectedInjections: RejectedInjection[] }> {
     const { report, tickMs, rejectedInjections } = await this.request(
       { type: 'advance', maxTicks, injections },
       'chunk',

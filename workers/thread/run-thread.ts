@@ -13,6 +13,7 @@ import type {
   RunThreadRequest,
   ThreadFailure,
 } from './protocol';
+import { toStateTraces } from './state-traces';
 
 function describeFailure(error: unknown): ThreadFailure {
   if (error instanceof SpecError) return { name: error.name, message: error.message, issues: error.issues };
@@ -46,7 +47,10 @@ function handle(
       }
     });
     const startedAt = performance.now();
-    const report = session.advance(request.maxTicks);
+    const report = {
+      ...session.advance(request.maxTicks),
+      state: toStateTraces(session.simulator.stateRecorder.drain()),
+    };
     return {
       reply: { type: 'chunk', report, tickMs: performance.now() - startedAt, rejectedInjections },
       transfer: [],

@@ -1,6 +1,7 @@
 import { cancel } from './cancel';
 import { create } from './create';
 import { remove } from './delete';
+import { divergence } from './divergence';
 import { get } from './get';
 import { injectRewardProcedure } from './inject-reward';
 import { injectStimulusProcedure } from './inject-stimulus';
@@ -14,6 +15,7 @@ export const runsRouter = {
   cancel,
   delete: remove,
   progress,
+  divergence,
   injectReward: injectRewardProcedure,
   injectStimulus: injectStimulusProcedure,
 };

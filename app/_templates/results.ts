@@ -1,0 +1,53 @@
+/**
+ * Accuracy of our own runs of the reproduction tasks, for the reproduction cards. Each value
+ * is copied from `docs/results.md`, which `scripts/results.ts` renders from the saved results of
+ * `npm run experiment`. A value is null until that page reports it, and the cards then show
+ * "not yet measured" instead of a number.
+ *
+ * NOTE: these rows are copied by hand from the first version of docs/results.md, which measured
+ * task 1 with 100 neurons and task 3. Update a row here whenever that page changes.
+ */
+
+/** Ids of the runs in `scripts/results.ts`, which name the sections of docs/results.md. */
+export type ReproductionId = 'diehl-cook-100' | 'diehl-cook-400' | 'rstdp' | 'eprop' | 'drift';
+
+export interface AchievedResult {
+  /** Accuracy on held-out test digits, 0..1; for drift, on the drifted digits after recovery. */
+  accuracy: number | null;
+  trainSamples: number | null;
+  testSamples: number | null;
+  seed: number | null;
+  mode: 'fixed' | 'float' | null;
+  /** Source of the numbers: a document and its section. */
+  source: string;
+}
+
+const NOT_YET: Omit<AchievedResult, 'source'> = {
+  accuracy: null,
+  trainSamples: null,
+  testSamples: null,
+  seed: null,
+  mode: null,
+};
+
+export const ACHIEVED: Readonly<Record<ReproductionId, AchievedResult>> = {
+  'diehl-cook-100': {
+    accuracy: 0.832,
+    trainSamples: 16_000,
+    testSamples: 2_000,
+    seed: 1,
+    mode: 'fixed',
+    source: 'docs/results.md, task 1 with 100 neurons',
+  },
+  'diehl-cook-400': { ...NOT_YET, source: 'docs/results.md, task 1 with 400 neurons' },
+  rstdp: { ...NOT_YET, source: 'docs/results.md, task 2' },
+  eprop: {
+    accuracy: 0.868,
+    trainSamples: 16_000,
+    testSamples: 2_000,
+    seed: 1,
+    mode: 'float',
+    source: 'docs/results.md, task 3',
+  },
+  drift: { ...NOT_YET, source: 'docs/results.md, task 4' },
+};

@@ -20,3 +20,5 @@ export { CORE_VERSION } from './version';
 export type { RecordedState, StateVariable } from './sim/recorder';
 export { findFirstDivergence } from './run/replay';
 export type { Divergence } from './run/replay';
+export { createFixedEpropLearner } from './learning/eprop-fixed';
+export type { FixedEpropConfig, FixedEpropLearner } from './learning/eprop-fixed';

@@ -1,7 +1,7 @@
 /**
  * e-prop for recurrent LIF/ALIF networks with a leaky readout, fully online (Bellec et al. 2020,
  * "A solution to the learning dilemma for recurrent networks of spiking neurons", Nature
- * Communications 11:3625). Float mode only.
+ * Communications 11:3625).
  *
  * One `step` per tick, after the simulator's step 3, in this order:
  *   1. neuron values of the tick: refractory flags (tracked here from the spikes and the
@@ -21,8 +21,8 @@
  * Random feedback B[j, k] is uniform on [-r, r) with r = sqrt(3 / recurrentSize) (variance
  * 1 / recurrentSize), drawn once from the stream given at creation.
  *
- * NOTE: float mode only. Fixed-mode (integer) e-prop is not implemented, so a fixed-mode network
- * with an e-prop projection has no learner.
+ * Float mode only; `./eprop-fixed` is the integer twin for `fixed` mode, and the simulator drives
+ * either through `core/sim/eprop-driver`.
  */
 import type { RandomStream } from '../random';
 import type { WeightBounds } from './bounds';
@@ -145,7 +145,7 @@ export function createEpropLearner(config: EpropConfig, random: RandomStream): E
       gradient.fill(0);
       updates += weights.length;
     }
-    return updates + readout.applyGradients(config.learningRate);
+    return updates + readout.applyGradients(config.readoutLearningRate ?? config.learningRate);
   }
 
   return {

@@ -91,8 +91,10 @@ export interface EpropConfig {
   readout: EpropReadoutParams;
   /** Feedback of the learning signal: the readout weights (`symmetric`) or fixed random ones. */
   feedback: 'symmetric' | 'random';
-  /** Step size of every trained weight, readout included. */
+  /** Step size of the input and recurrent weights, and of the readout unless it has its own. */
   learningRate: number;
+  /** Step size of the readout weights and bias; `learningRate` when absent. */
+  readoutLearningRate?: number;
   /** Ticks between gradient applications inside `step`; null leaves it to the caller. */
   updateEveryTicks: number | null;
   /**

@@ -6,7 +6,9 @@
  *   2. update every neuron population (decay, integrate, threshold, reset, refractory), and set
  *      the spikes of input populations from their stimulus;
  *   3. emit this tick's spikes into the ring at t + 1 + delay;
- *   4. learning, on plastic projections, with the pre events that arrived at t;
+ *   4. learning, on plastic projections, with the pre events that arrived at t: the pair rules,
+ *      then e-prop (`./eprop-driver`), then the rewards due at t (the task's, `./task-reward`,
+ *      plus any injected one) on the reward-modulated rules;
  *   5. record spikes and sampled state.
  * The simulator is deterministic: its whole state is in typed arrays that `captureState` copies
  * out and `restoreState` copies back, so a run split into chunks of any size, or stopped and
@@ -39,6 +41,9 @@ function createKernel(program: Program): WasmLifKernel {
 import type { PlasticityRule } from '../learning/types';
 import { ProjectionEnvelope } from '../learning/envelope';
 import type { EnvelopeEvent, EnvelopeMetric } from '../learning/envelope';
+import { EpropDriver } from './eprop-driver';
+import { DataStimulus } from './data-stimulus';
+import { TaskReward } from './task-reward';
 
 export interface SimulatorOptions {
   seed: number;
@@ -90,6 +95,18 @@ export class Simulator {
   private readonly kernel: WasmLifKernel | null;
   private pendingReward = 0;
   private readonly injected = new Map<number, number[]>();
+  /** e-prop of the recurrent population, or null when no projection's rule is `eprop`. */
+  readonly eprop: EpropDriver | null;
+  /** Target class of e-prop set through `setEpropTarget`; null reads the labelled stimulus. */
+  private epropTarget: number | null = null;
+  /** The labelled data stimulus, if the run has one: the source of e-prop targets and task rewards. */
+  private readonly labelled: DataStimulus | null;
+  /** Per projection: the task-reward tracker of its target population (rstdp, `rewardSource: task`). */
+  private readonly taskRewardOf: (TaskReward | null)[];
+  /** The distinct trackers of `taskRewardOf`, observed once per tick. */
+  private readonly taskRewards: TaskReward[];
+  /** This tick's task reward of each tracker, in the order of `taskRewards`. */
+  private readonly taskRewardValues: Float64Array;
 
   constructor(program: Program, options: SimulatorOptions) {
     this.program = program;
@@ -129,10 +146,33 @@ export class Simulator {
         : new ProjectionEnvelope(projection.name, projection.learning.envelope, this.weights[i]!),
     );
     this.rules = program.projections.map((projection, i) =>
-      projection.learning === null
+      projection.learning === null || projection.learning.rule === 'eprop'
         ? null
         : this.createRule(projection, this.envelopes[i]?.working ?? this.weights[i]!),
     );
+    this.eprop = EpropDriver.create(program, this.weights, this.neurons, options.seed);
+    this.labelled =
+      (this.stimuli.find((s) => s instanceof DataStimulus && Number.isFinite(s.samples)) as
+        DataStimulus | undefined) ?? null;
+    const trackers = new Map<number, TaskReward>();
+    this.taskRewardOf = program.projections.map((projection) => {
+      const learning = projection.learning;
+      if (learning?.rule !== 'rstdp' || learning.rewardSource !== 'task' || this.labelled === null)
+        return null;
+      const target = program.populations[projection.to]!;
+      const classes = program.spec.readout?.classes ?? 10;
+      if (target.size !== classes) {
+        throw new RangeError(
+          `projections.${projection.name}.learning.rewardSource: a task reward needs one neuron per class, ` +
+            `but population "${target.name}" has ${target.size} neurons for ${classes} classes`,
+        );
+      }
+      const tracker = trackers.get(target.index) ?? new TaskReward(program, target.index, this.labelled);
+      trackers.set(target.index, tracker);
+      return tracker;
+    });
+    this.taskRewards = [...trackers.values()];
+    this.taskRewardValues = new Float64Array(this.taskRewards.length);
 
     this.denseOpsPerTick = program.projections.reduce(
       (sum, p) => sum + program.populations[p.from]!.size * program.populations[p.to]!.size,
@@ -164,6 +204,25 @@ export class Simulator {
     this.pendingReward += reward;
   }
 
+  /**
+   * Sets the e-prop target class from the next tick on (-1: no target); null returns to the
+   * labelled stimulus, whose label is the target on every tick of a sample's period.
+   */
+  setEpropTarget(target: number | null): void {
+    if (target !== null && (!Number.isInteger(target) || target < -1)) {
+      throw new RangeError(`target: expected null, -1 or a class index, got ${target}`);
+    }
+    this.epropTarget = target;
+  }
+
+  private currentEpropTarget(t: number): number {
+    if (this.epropTarget !== null) return this.epropTarget;
+    const stimulus = this.labelled;
+    if (stimulus === null) return -1;
+    const sample = Math.floor((t - 1) / (stimulus.presentTicks + stimulus.restTicks));
+    return sample < stimulus.samples ? stimulus.labelOfSample(sample) : -1;
+  }
+
   /** Makes input or neuron `globalIndex` spike at `tick` (later than the current tick). */
   injectSpike(tick: number, globalIndex: number): void {
     if (!Number.isInteger(tick) || tick <= this.tick) {
@@ -184,6 +243,7 @@ export class Simulator {
     const t = this.tick + 1;
     const aIn = this.ring.slotFor(t);
 
+    if (this.eprop !== null) this.eprop.beforeUpdate();
     this.updateNeurons(t, aIn);
     aIn.fill(0);
     this.emit(t);
@@ -320,16 +380,54 @@ export class Simulator {
       this.counters.learningUpdates += rule.onTick(t, events.indices, events.count, postSpiked);
     }
 
-    if (this.pendingReward !== 0) {
-      const reward = this.pendingReward;
-      this.pendingReward = 0;
-      for (const rule of this.rules) {
-        if (rule?.applyReward) this.counters.learningUpdates += rule.applyReward(t, reward);
-      }
+    if (this.eprop !== null) {
+      this.counters.learningUpdates += this.eprop.step(
+        t,
+        this.spiked,
+        this.history,
+        this.currentEpropTarget(t),
+      );
     }
+
+    let taskReward = false;
+    for (let k = 0; k < this.taskRewards.length; k++) {
+      this.taskRewardValues[k] = this.taskRewards[k]!.observe(t, this.spiked);
+      if (this.taskRewardValues[k] !== 0) taskReward = true;
+    }
+    if (this.pendingReward !== 0 || taskReward) this.applyRewards(t);
 
     for (const envelope of this.envelopes) {
       if (envelope !== null) this.events.push(...envelope.endTick(t));
+    }
+  }
+
+  /**
+   * Presentations the task reward has scored and how many it rewarded +1, per population that
+   * an rstdp projection with `rewardSource: task` trains (by population name).
+   */
+  taskScores(): Record<string, { scored: number; correct: number }> {
+    const out: Record<string, { scored: number; correct: number }> = {};
+    this.program.projections.forEach((projection, p) => {
+      const tracker = this.taskRewardOf[p];
+      if (!tracker) return;
+      out[this.program.populations[projection.to]!.name] = {
+        scored: tracker.score[0]!,
+        correct: tracker.score[1]!,
+      };
+    });
+    return out;
+  }
+
+  /** Applies r[t] = injected reward + the task reward of the rule's population, rule by rule. */
+  private applyRewards(t: number): void {
+    const injected = this.pendingReward;
+    this.pendingReward = 0;
+    for (let p = 0; p < this.rules.length; p++) {
+      const rule = this.rules[p];
+      if (!rule?.applyReward) continue;
+      const tracker = this.taskRewardOf[p];
+      const reward = injected + (tracker ? this.taskRewardValues[this.taskRewards.indexOf(tracker)]! : 0);
+      if (reward !== 0) this.counters.learningUpdates += rule.applyReward(t, reward);
     }
   }
 
@@ -378,6 +476,15 @@ export class Simulator {
     });
     Object.assign(state, this.history.captureState());
     state['random.learning'] = this.learningRandom.getState();
+    if (this.eprop !== null) {
+      for (const [key, value] of Object.entries(this.eprop.getState())) state[`eprop.${key}`] = value.slice();
+    }
+    state['epropTarget'] = new Float64Array(this.epropTarget === null ? [] : [this.epropTarget]);
+    this.taskRewards.forEach((tracker, n) => {
+      state[`task.${n}.counts`] = tracker.counts.slice();
+      state[`task.${n}.firstSpike`] = tracker.firstSpike.slice();
+      state[`task.${n}.score`] = tracker.score.slice();
+    });
     this.stimuli.forEach((stimulus, i) => {
       for (const [key, value] of Object.entries(stimulus.getState())) state[`stimulus.${i}.${key}`] = value;
     });
@@ -434,6 +541,20 @@ export class Simulator {
     });
     this.history.restoreState((key) => state[key] as Float64Array | Int32Array | undefined);
     this.learningRandom.setState(get('random.learning') as Uint32Array);
+    if (this.eprop !== null) {
+      const epropState: Record<string, Float64Array | Int32Array | Int8Array | Uint32Array> = {};
+      for (const [key, value] of Object.entries(state)) {
+        if (key.startsWith('eprop.') && !(value instanceof Uint8Array)) epropState[key.slice(6)] = value;
+      }
+      this.eprop.setState(epropState);
+    }
+    const target = state['epropTarget'];
+    this.epropTarget = target === undefined || target.length === 0 ? null : target[0]!;
+    this.taskRewards.forEach((tracker, n) => {
+      read(`task.${n}.counts`, tracker.counts);
+      read(`task.${n}.firstSpike`, tracker.firstSpike);
+      read(`task.${n}.score`, tracker.score);
+    });
     this.stimuli.forEach((stimulus, i) => {
       const prefix = `stimulus.${i}.`;
       const stimulusState: SimulatorState = {};

@@ -79,7 +79,11 @@ export const rstdpSchema = z.strictObject({
   tauEligibilityMs: positiveNumber(),
   /** Learning rate: `w += eta * r[t] * e[t]`. */
   eta: positiveNumber(),
-  /** `task`: the reward comes from the readout and the labels; `api`: it is injected while running. */
+  /**
+   * `task`: with a labelled data stimulus, each presentation's last tick rewards +1 when the most
+   * active neuron of the target population (one per class) is the label's, else -1
+   * (`core/sim/task-reward`). `api`: only rewards injected while running. Both accept injected ones.
+   */
   rewardSource: z.enum(['task', 'api']).default('task'),
 });
 
@@ -91,6 +95,12 @@ export const epropSchema = z.strictObject({
   rule: z.literal('eprop'),
   ...boundFields,
   learningRate: positiveNumber(),
+  /**
+   * Step size of the readout weights; `learningRate` when absent. The readout's gradient is on
+   * another scale than the synapses' (it does not carry the membrane's units), so plain SGD
+   * needs its own rate.
+   */
+  readoutLearningRate: positiveNumber().optional(),
   /** Time constant of the readout's low-pass filter. */
   tauOutMs: positiveNumber(),
   /** Feedback weights of the learning signal: fixed random, or the readout weights transposed. */

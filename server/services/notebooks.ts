@@ -23,7 +23,7 @@ export async function listNotebooks(db: Db, userId: string) {
 }
 
 export async function getNotebook(db: Db, userId: string, notebookId: string) {
-  const notebook = await db.notebook.findFirst({
+  const notebook = await db.notebook.findUnique({
     where: { id: notebookId, ownerId: userId },
     select: notebookSelect,
   });

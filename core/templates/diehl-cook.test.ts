@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+
+import { compile } from '../compile/compile';
 import { diehlCookSpec } from './diehl-cook';
 import { scoreDiehlCook, trainDiehlCook } from './diehl-cook-run';
 
@@ -25,10 +27,9 @@ describe('diehl-cook template', () => {
   });
 
   it('lateral inhibition skips self', () => {
-    const lateral = diehlCookSpec({ neurons: 3, samples: 1 }).projections[1]!;
-    const pairs = lateral.connectivity.kind === 'list' ? lateral.connectivity.pairs : [];
-    expect(pairs).toHaveLength(6);
-    expect(pairs.some(([from, to]) => from === to)).toBe(false);
+    const lateral = compile(diehlCookSpec({ neurons: 3, samples: 1 }), { seed: 1 }).projections[1]!;
+    expect(Array.from(lateral.rowPtr)).toEqual([0, 2, 4, 6]);
+    expect(Array.from(lateral.post)).toEqual([1, 2, 0, 2, 0, 1]);
   });
 
   it('threshold growth scales with the run', () => {

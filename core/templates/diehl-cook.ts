@@ -107,10 +107,6 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
   // Inhibition may exceed one mantissa's range; a projection-wide exponent carries the rest.
   const inhibitionExp = Math.max(0, Math.ceil(Math.log2((inhibitionMv * UNITS_PER_MV) / 128)));
   const inhibitionMantissa = -Math.round((inhibitionMv * UNITS_PER_MV) / 2 ** inhibitionExp);
-  const lateralPairs: [number, number][] = [];
-  for (let i = 0; i < neurons; i++) {
-    for (let j = 0; j < neurons; j++) if (i !== j) lateralPairs.push([i, j]);
-  }
 
   const inputWeights =
     options.inputWeights !== undefined
@@ -171,7 +167,7 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
         name: 'exc-exc',
         from: 'exc',
         to: 'exc',
-        connectivity: { kind: 'list', pairs: lateralPairs },
+        connectivity: { kind: 'dense', autapses: false },
         weights: { init: 'constant', value: inhibitionMantissa },
         wExp: inhibitionExp,
         delay: 0,

@@ -4,9 +4,10 @@
  * Phases, each a run of its own:
  *   1. train: the plastic network sees `samples` training digits in a seeded order;
  *   2. label: a frozen copy (trained weights and threshold offsets, no plasticity, no threshold
- *      growth) sees `labelSamples` training digits, and each neuron is labelled with the class
- *      it answers most;
- *   3. test: the frozen copy sees the test digits and votes.
+ *      growth) sees `labelSamples` training digits (all 8,000 by default), and each neuron keeps
+ *      its mean response per class;
+ *   3. test: the frozen copy sees the test digits, and each neuron's spikes add its class
+ *      proportions to the class scores (the plain vote's accuracy is reported beside it).
  * The learning curve is the training run's own vote accuracy: each digit is predicted before its
  * label updates the neurons' classes, over the last 100 digits.
  */
@@ -24,7 +25,9 @@ import type { ExperimentOptions, ExperimentResult } from './types';
 
 /**
  * Training digits of task 1 by default: two passes over the 8,000 of the training split, which
- * scored 85.0% against 83.4% for one pass on validation digits cut from the training split.
+ * scored 85.0% against 83.4% for one pass on validation digits cut from the training split. A
+ * third pass scored no higher: 84.7% against 85.1% for two (proportion vote, 100 neurons, seed 1,
+ * the last 2,000 of the seeded training order labelled by the 6,000 before them).
  */
 export const DIEHL_COOK_TRAIN_SAMPLES = 16000;
 
@@ -65,14 +68,16 @@ const cachedFeaturesSchema = z.object({
 
 /**
  * Returns the trained layer for these options, from `.data/experiments/` when an earlier run
- * trained the same one (same options, samples and seed), else trains and stores it there.
+ * trained the same one (same options, samples and seed), else trains and stores it there. A layer
+ * read from the cache has zero counters, so its training is missing from the run's operation
+ * and energy figures (`fromCache` says so).
  */
 export function cachedDiehlCook(
   base: DiehlCookBase,
   samples: number,
   seed: number,
   progress: (done: number, total: number) => void,
-): TrainedDiehlCook {
+): TrainedDiehlCook & { fromCache: boolean } {
   const key = createHash('sha256')
     .update(JSON.stringify({ template: DIEHL_COOK_TEMPLATE_VERSION, base, samples, seed }))
     .digest('hex')
@@ -84,7 +89,7 @@ export function cachedDiehlCook(
       (base.mode ?? 'fixed') === 'fixed'
         ? Int32Array.from(cached.thresholdOffset)
         : Float64Array.from(cached.thresholdOffset);
-    return { ...cached, thresholdOffset: offsets, counters: createCounters() };
+    return { ...cached, thresholdOffset: offsets, counters: createCounters(), fromCache: true };
   }
 
   const trained = trainDiehlCook(base, samples, seed, progress);
@@ -97,14 +102,15 @@ export function cachedDiehlCook(
       curve: trained.curve,
     }),
   );
-  return trained;
+  return { ...trained, fromCache: false };
 }
 
 export async function run(options: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();
   const neurons = options.neurons ?? 100;
   const samples = options.samples ?? DIEHL_COOK_TRAIN_SAMPLES;
-  const labelSamples = options.labelSamples ?? 4000;
+  // All training digits: 6,000 labelling digits scored 0.3 points above 4,000 on validation digits.
+  const labelSamples = options.labelSamples ?? 8000;
   const testSamples = options.testSamples ?? 2000;
   const base = { neurons, mode: options.mode, ...templateParams(options.params) };
 
@@ -130,6 +136,8 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     details: {
       neurons,
       labelSamples,
+      voteAccuracy: scored.voteAccuracy,
+      featuresFromCache: trained.fromCache,
       params: options.params,
       curve: trained.curve,
       thresholdOffsetMean: mean(trained.thresholdOffset),

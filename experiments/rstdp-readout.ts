@@ -88,6 +88,7 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     details: {
       neurons,
       featureSamples,
+      featuresFromCache: trained.fromCache,
       trainingAccuracy: training.accuracy,
       unansweredTraining: training.unanswered,
       unansweredTest: test.unanswered,

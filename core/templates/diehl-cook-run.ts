@@ -4,9 +4,15 @@
  *
  * Training runs the plastic network over `samples` training digits in a seeded order. Scoring
  * puts the trained weights and threshold offsets into frozen copies (no STDP, no threshold
- * growth), labels each neuron with the class it answers most on training digits, and lets the
- * labelled neurons vote on test digits. The learning curve is the training run's own vote
- * accuracy over the last 100 digits, each digit predicted before its label updates the labels.
+ * growth) and records their spike counts on training digits (labelling) and test digits. The
+ * test digits are scored with the proportion-weighted vote (`./proportion-vote`), which scored
+ * 85.1% against 84.3% for the plain vote on validation digits cut from the training split (100
+ * neurons, 6,000 labelling digits). The layer had seen those validation digits unlabelled in
+ * training, so both figures run high, but the layer is the same for both. The plain vote's
+ * accuracy is returned beside it.
+ *
+ * The learning curve is the training run's own vote accuracy over the last 100 digits, each
+ * digit predicted before its label updates the labels.
  */
 import type { Counters } from '../energy/counters';
 import { RunSession } from '../session/run-session';
@@ -14,6 +20,7 @@ import type { DiehlCookOptions } from './diehl-cook';
 import { diehlCookSpec } from './diehl-cook';
 import type { FrozenPhase } from './frozen-vote';
 import { runFrozen, voteAccuracy } from './frozen-vote';
+import { proportionAccuracy } from './proportion-vote';
 import type { CurvePoint } from './readout-run';
 
 export type DiehlCookBase = Omit<DiehlCookOptions, 'samples' | 'split' | 'plastic'>;
@@ -62,7 +69,7 @@ export function scoreDiehlCook(
   testSamples: number,
   seed: number,
   progress: (phase: string, done: number, total: number) => void,
-): { accuracy: number; labelling: FrozenPhase; test: FrozenPhase } {
+): { accuracy: number; voteAccuracy: number; labelling: FrozenPhase; test: FrozenPhase } {
   const frozen = { ...base, plastic: false, inputWeights: trained.inputWeights };
   const layer = { population: 'exc', thresholdOffset: trained.thresholdOffset };
   const labelling = runFrozen(
@@ -77,5 +84,10 @@ export function scoreDiehlCook(
     layer,
     (done, total) => progress('test', done, total),
   );
-  return { accuracy: voteAccuracy(labelling, test), labelling, test };
+  return {
+    accuracy: proportionAccuracy(labelling, test),
+    voteAccuracy: voteAccuracy(labelling, test),
+    labelling,
+    test,
+  };
 }

@@ -36,8 +36,8 @@ describe('rstdp-readout template', () => {
     // Features: 20 neurons after 200 digits. Readout: 2000 rewarded training digits, then 200
     // frozen test digits. Chance is 10%, with a standard deviation of 2.1 points at 200 digits.
     // The readout left at its random start weights scores 7% with this seed, the trained one
-    // 25%. The bound of 17% is 3.3 deviations above chance and 4.7 above the untrained readout,
-    // and 2.6 below the trained one (3.1 points at 25%).
+    // 39.5%. The bound of 17% is 3.3 deviations above chance and 4.7 above the untrained
+    // readout, and 6.5 below the trained one (3.5 points at 39.5%).
     const features = trainDiehlCook({ neurons: 20 }, 200, SEED, () => {});
     const base = { neurons: 20, inputWeights: features.inputWeights, samples: 0 };
     const trained = runReadout({ features: base }, 'train', 2000, SEED, features.thresholdOffset, () => {});

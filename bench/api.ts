@@ -3,8 +3,9 @@
  *
  * - create-to-first-progress: the time from sending `runs.create` to the first metric chunk of
  *   the run's progress subscription, over 10 runs. The spec has 2 inputs and 1 neuron and the
- *   chunks are 100 ticks, so this measures the platform (queue pickup, worker start, first write,
- *   notification, SSE) and not the simulation. The first message (the queued status) is reported too.
+ *   chunks are 100 ticks, so this measures the platform (queue pickup, run thread, first write,
+ *   notification, SSE) and not the simulation. The first message (the queued status) is reported too,
+ *   and the medians of the worker's thread wait (`bootMs`) and session start from the runs' timings.
  * - read-run and read-notebook: p50 / p95 / p99 latency of `runs.get` and `notebooks.get` under
  *   50 concurrent clients sending HTTP GETs with an API key, bounded to 2,000 requests or 15 s each
  *   (read-run also with one client, as a baseline without contention). `serverCpuMsPerRequest` is
@@ -26,6 +27,7 @@ import { pathToFileURL } from 'node:url';
 import superjson from 'superjson';
 
 import { API_KEY_HEADER } from '../server/auth/auth';
+import type { Db } from '../server/db/client';
 import { closeServerDeps, createServerDeps } from '../server/deps';
 import { loadEnv } from '../server/env';
 import { createApiKey } from '../server/services/api-keys';
@@ -157,6 +159,27 @@ async function measureCreateLatency(client: ReturnType<typeof createApiKeyClient
   };
 }
 
+/**
+ * Returns the medians of the worker's timings over the benchmark's runs: `bootMs`, the wait for a
+ * booted run thread (0 when the worker's pool had one free), and `startMs`, the session start.
+ */
+async function medianRunPhases(db: Db) {
+  const rows = await db.run.findMany({ select: { timings: true } });
+  const median = (phase: string) => {
+    const values = rows.flatMap((row) => {
+      const value = (row.timings as Record<string, unknown> | null)?.[phase];
+      return typeof value === 'number' ? [value] : [];
+    });
+    return round(
+      quantile(
+        values.toSorted((a, b) => a - b),
+        0.5,
+      ),
+    );
+  };
+  return { threadBootMedianMs: median('bootMs'), sessionStartMedianMs: median('startMs') };
+}
+
 /** Sends GETs from `clients` concurrent loops until the request or time budget is spent. */
 async function measureReadLatency(
   metric: string,
@@ -237,7 +260,7 @@ export async function run(json: boolean): Promise<void> {
     const client = createApiKeyClient(server.url, key);
 
     const created = await measureCreateLatency(client);
-    report(json, created);
+    report(json, { ...created, ...(await medianRunPhases(deps.db)) });
 
     const runs = await client.runs.list.query({ limit: 1 });
     const runUrl = queryUrl(server.url, 'runs.get', { runId: runs.runs[0]?.id ?? '' });

@@ -257,9 +257,10 @@ export async function run(json: boolean, _args: string[]): Promise<void> {
     const queueWaitMs = summarize(
       started.map((row) => (row.startedAt?.getTime() ?? 0) - row.createdAt.getTime()),
     );
-    // The worker's own split of each run's time: thread start, ticking, chunk writes, snapshots.
+    // The worker's own split of each run's time: waiting for a booted thread, session start, ticking,
+    // chunk writes, snapshots.
     const runPhaseMs = Object.fromEntries(
-      (['startMs', 'tickMs', 'writeMs', 'checkpointMs'] as const).map((phase) => [
+      (['bootMs', 'startMs', 'tickMs', 'writeMs', 'checkpointMs'] as const).map((phase) => [
         phase,
         summarize(
           allRuns.flatMap((row) => {

@@ -69,4 +69,30 @@ describe('livenet simulate', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--ticks');
   });
+
+  it('exits 2 above the tick limit', () => {
+    const result = livenet('simulate', README_SPEC, '--ticks', '1000000000000', '--seed', '1');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('expected an integer in 1..100000000');
+  });
+
+  it('exits 2 on an unknown option', () => {
+    const result = livenet('simulate', README_SPEC, '--ticks', '8', '--seed', '1', '--bogus');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain("'--bogus'");
+  });
+
+  it('exits 2 on a negative seed', () => {
+    const result = livenet('simulate', README_SPEC, '--ticks', '8', '--seed=-1');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('expected an integer in 0..9007199254740991');
+  });
+
+  it('exits 2 on a seed past 2^53', () => {
+    const result = livenet('simulate', README_SPEC, '--ticks', '8', '--seed', '9007199254740992');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('0..9007199254740991');
+  });
 });

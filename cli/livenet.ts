@@ -15,15 +15,47 @@ import { LivenetError } from '../core/errors';
 
 const USAGE = 'usage: livenet simulate SPEC.json --ticks N --seed S [--mode fixed|float] [--json]';
 
+/**
+ * Ticks per command. The run keeps every recorded spike and sample in memory until it prints
+ * them, so an unbounded count ends in an out-of-memory crash instead of an error.
+ */
+export const MAX_CLI_TICKS = 100_000_000;
+
 class UsageError extends Error {}
 
-function parseInteger(name: string, value: string | undefined, min: number): number {
+function parseInteger(name: string, value: string | undefined, min: number, max: number): number {
   if (value === undefined) throw new UsageError(`missing --${name}; ${USAGE}`);
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < min) {
-    throw new UsageError(`invalid --${name} ${JSON.stringify(value)}: expected an integer >= ${min}`);
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new UsageError(`invalid --${name} ${JSON.stringify(value)}: expected an integer in ${min}..${max}`);
   }
   return number;
+}
+
+/** Parses the options, turning Node's parse errors (unknown option, missing value) into usage errors. */
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ticks: { type: 'string' },
+        seed: { type: 'string' },
+        mode: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    const message = (error as Error).message.split('\n')[0]!.replace(/\.$/, '');
+    // Node reads `--seed -1` as a missing value followed by an option named `-1`.
+    const hint =
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? ' (write a value that starts with a dash as --seed=-1)'
+        : '';
+    throw new UsageError(`${message}${hint}; ${USAGE}`);
+  }
 }
 
 function readSpecFile(path: string): unknown {
@@ -43,21 +75,12 @@ function readSpecFile(path: string): unknown {
 }
 
 function main(argv: string[]): number {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ticks: { type: 'string' },
-      seed: { type: 'string' },
-      mode: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const { positionals, values } = parseOptions(argv);
 
   const [command, specPath] = positionals;
   if (command !== 'simulate' || specPath === undefined) throw new UsageError(USAGE);
-  const ticks = parseInteger('ticks', values.ticks, 1);
-  const seed = parseInteger('seed', values.seed, 0);
+  const ticks = parseInteger('ticks', values.ticks, 1, MAX_CLI_TICKS);
+  const seed = parseInteger('seed', values.seed, 0, Number.MAX_SAFE_INTEGER);
   const mode = values.mode;
   if (mode !== undefined && mode !== 'fixed' && mode !== 'float') {
     throw new UsageError(`invalid --mode ${JSON.stringify(mode)}: expected fixed or float`);

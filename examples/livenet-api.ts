@@ -93,7 +93,7 @@ export function toApiFailure(error: unknown, baseUrl: string): ApiFailure {
   if (code !== null) {
     return new ApiFailure(
       'unreachable',
-      `cannot reach the Livenet server at ${baseUrl} (${code}): start it with "npm run dev" or set LIVENET_URL`,
+      `cannot reach the Livenet server at ${baseUrl} (${code}): start it with "npm start" or set LIVENET_URL`,
     );
   }
 

@@ -194,7 +194,7 @@ describe.concurrent('examples/client.ts errors', () => {
 
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(
-      `error: cannot reach the Livenet server at ${deadUrl} (ECONNREFUSED): start it with "npm run dev" or set LIVENET_URL\n`,
+      `error: cannot reach the Livenet server at ${deadUrl} (ECONNREFUSED): start it with "npm start" or set LIVENET_URL\n`,
     );
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Executes one run. It loads the run and starts the core in a thread: fresh, or resumed from the
- * latest checkpoint or from the snapshot the run was forked from. Then it advances chunk by
- * chunk: it writes each chunk, honours cancel requests between chunks and checkpoints on
- * schedule. It ends with a final snapshot and the summary.
+ * Executes one run. It loads the run, takes a booted run thread (from the worker's pool) and starts
+ * the core in it: fresh, or resumed from the latest checkpoint or from the snapshot the run was
+ * forked from. Then it advances chunk by chunk: it writes each chunk, honours cancel requests
+ * between chunks and checkpoints on schedule. It ends with a final snapshot and the summary, and
+ * gives the thread back (the pool reuses it unless the run failed with an error).
  *
  * Chunks end at multiples of the run's `chunkTicks`, and the core is deterministic, so a resumed
  * attempt rebuilds exactly the chunks an earlier attempt wrote after its last checkpoint. Those
@@ -24,12 +25,15 @@ import {
   pendingInjections,
   writeChunk,
 } from './run-store';
-import { CoreFailure, RunThread } from './thread/run-thread-client';
+import { CoreFailure, type RunThread } from './thread/run-thread-client';
+import { type RunThreadSource, freshThreads } from './thread/run-thread-pool';
 
 export interface ExecuteRunDeps {
   db: Db;
   blobs: BlobStore;
   log: Logger;
+  /** Source of run threads; without it every run boots a thread of its own. */
+  threads?: RunThreadSource;
 }
 
 export interface ExecuteRunOptions {
@@ -42,6 +46,8 @@ export interface ExecuteRunOptions {
 export type ExecuteRunResult = 'succeeded' | 'failed' | 'cancelled' | 'skipped';
 
 interface Timings {
+  /** Wait for a booted run thread: 0 when the pool had one free, else a whole thread boot. */
+  bootMs: number;
   startMs: number;
   tickMs: number;
   writeMs: number;
@@ -107,26 +113,32 @@ export async function executeRun(
     return 'skipped';
   }
 
-  const timings: Timings = { startMs: 0, tickMs: 0, writeMs: 0, checkpointMs: 0 };
+  const timings: Timings = { bootMs: 0, startMs: 0, tickMs: 0, writeMs: 0, checkpointMs: 0 };
+  const threads = deps.threads ?? freshThreads;
   let thread: RunThread | null = null;
+  // Set when the run returns normally or is interrupted by shutdown; after any other error the
+  // thread is not trusted again.
+  let reusable = false;
   try {
     const resumeFrom = await findResumePoint(db, run);
     const checkpoint = resumeFrom ? await loadSnapshotBytes(db, deps.blobs, resumeFrom) : null;
-    const started = await RunThread.start({
+    const acquired = await threads.acquire();
+    thread = acquired.thread;
+    timings.bootMs = acquired.bootMs;
+    const started = await thread.start({
       spec: run.spec,
       seed: run.seed,
       mode: run.mode,
       totalTicks: run.totalTicks,
       checkpoint: checkpoint?.bytes ?? null,
     });
-    thread = started.thread;
     timings.startMs = started.startMs;
     log.info(
       { runId, resumedAtTick: checkpoint?.tick ?? null, totalTicks: started.totalTicks },
       'run started',
     );
 
-    return await advanceToEnd(
+    const result = await advanceToEnd(
       deps,
       { ...run, totalTicks: started.totalTicks },
       thread,
@@ -134,8 +146,15 @@ export async function executeRun(
       timings,
       options,
     );
+    reusable = true;
+    return result;
   } catch (error) {
-    if (error instanceof RunInterrupted) throw error;
+    if (error instanceof RunInterrupted) {
+      // Thrown between chunks with the thread idle, so the thread goes back to the pool, and a
+      // worker that is shutting down boots no replacement.
+      reusable = true;
+      throw error;
+    }
 
     // A core failure repeats on every attempt, so it fails the run at once.
     const permanent = error instanceof CoreFailure || options.lastAttempt;
@@ -145,7 +164,7 @@ export async function executeRun(
     log.error({ runId, err: error }, 'run failed');
     return 'failed';
   } finally {
-    await thread?.terminate();
+    if (thread) await threads.release(thread, reusable);
   }
 }
 

@@ -19,13 +19,17 @@ import { logger } from '../server/log';
 import { queueLogger } from '../server/queue/migrate';
 import { startHeartbeat } from './heartbeat';
 import { createTaskList } from './tasks';
+import { RunThreadPool } from './thread/run-thread-pool';
 
 export async function startWorker() {
   const env = getEnv();
   const databaseUrl = resolveDatabaseUrl(env);
   // One connection per running job, one for the heartbeat, one spare.
   const db = createDb(databaseUrl, { maxConnections: env.LIVENET_WORKER_CONCURRENCY + 2 });
-  const deps = { db, blobs: createBlobStore(env), log: logger.child({ component: 'worker' }) };
+  const log = logger.child({ component: 'worker' });
+  // One booted run thread per job that may run at once, so no run waits for a thread to boot.
+  const threads = new RunThreadPool(env.LIVENET_WORKER_CONCURRENCY, log);
+  const deps = { db, blobs: createBlobStore(env), log, threads };
 
   const poolIds = new Set<string>();
   const events = new EventEmitter() as WorkerEvents;
@@ -38,6 +42,8 @@ export async function startWorker() {
     logger: queueLogger,
     events,
   });
+  // Booted only once the runner is up, so a failed start leaves no thread holding the process open.
+  threads.warm();
   const heartbeat = startHeartbeat({
     db,
     poolIds: () => [...poolIds],
@@ -49,6 +55,7 @@ export async function startWorker() {
   try {
     await runner.promise;
   } finally {
+    await threads.close();
     await heartbeat.stop();
     await db.$disconnect();
   }

@@ -18,15 +18,20 @@ import { useServerFixture } from '../test/server-fixture';
 import { TINY_SPEC } from '../test/tiny-spec';
 import { readTracked } from '../test/tracked';
 import { createTaskList } from './tasks';
+import { RunThreadPool } from './thread/run-thread-pool';
 
 const server = useServerFixture({ LIVENET_CHUNK_TICKS: '10', LIVENET_CHECKPOINT_EVERY_TICKS: '20' });
 let runner: Runner;
+// One pooled thread, as in a worker of concurrency 1, so the runs below reuse it one after another.
+let threads: RunThreadPool;
 
 beforeAll(async () => {
+  threads = new RunThreadPool(1, server.deps.log);
+  threads.warm();
   runner = await run({
     connectionString: server.databaseUrl,
     concurrency: 1,
-    taskList: createTaskList({ db: server.deps.db, blobs: server.deps.blobs, log: server.deps.log }),
+    taskList: createTaskList({ db: server.deps.db, blobs: server.deps.blobs, log: server.deps.log, threads }),
     logger: queueLogger,
     pollInterval: 200,
   });
@@ -34,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runner?.stop();
+  await threads?.close();
 });
 
 function referenceRun(ticks: number) {
@@ -179,7 +185,12 @@ describe('run lifecycle', () => {
     runner = await run({
       connectionString: server.databaseUrl,
       concurrency: 1,
-      taskList: createTaskList({ db: server.deps.db, blobs: server.deps.blobs, log: server.deps.log }),
+      taskList: createTaskList({
+        db: server.deps.db,
+        blobs: server.deps.blobs,
+        log: server.deps.log,
+        threads,
+      }),
       logger: queueLogger,
       pollInterval: 200,
     });

@@ -22,10 +22,19 @@ export function createDb(databaseUrl: string, options: { maxConnections?: number
     { connectionString: databaseUrl, max: options.maxConnections ?? DEFAULT_POOL_SIZE },
     {
       onPoolError: (error) =>
-        log.warn({ err: error }, 'idle database connection failed; dropped from the pool'),
+        log.warn(connectionFailure(error), 'idle database connection failed; dropped from the pool'),
       onConnectionError: (error) =>
-        log.warn({ err: error }, 'database connection failed during a transaction'),
+        log.warn(connectionFailure(error), 'database connection failed during a transaction'),
     },
   );
   return new PrismaClient({ adapter });
+}
+
+/**
+ * Returns the message and SQLSTATE of a connection error. pg attaches its client to these errors,
+ * so logging the whole error writes kilobytes per connection when the server shuts down.
+ */
+function connectionFailure(error: Error): { error: string; code: string | undefined } {
+  const code = (error as { code?: unknown }).code;
+  return { error: error.message, code: typeof code === 'string' ? code : undefined };
 }

@@ -1,6 +1,8 @@
+import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 
 import { useServerFixture } from '../../test/server-fixture';
+import { ReplayTimeoutError, replayDivergence } from './divergence-replay';
 import { MAX_REPLAY_TICKS } from './run-divergence';
 
 const server = useServerFixture();
@@ -113,5 +115,47 @@ describe('run divergence', () => {
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('second replay at once is rejected', async () => {
+    const user = await server.createUser();
+    const api = server.caller(user.id);
+    const run = await api.runs.create({ source: jsonSource(DECAYING), seed: 1, ticks: 150 });
+
+    const outcomes = await Promise.allSettled([
+      api.runs.divergence({ runId: run.id }),
+      api.runs.divergence({ runId: run.id }),
+    ]);
+
+    const fulfilled = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const rejected = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    const reason: unknown = rejected[0]?.reason;
+    expect(reason).toBeInstanceOf(TRPCError);
+    expect((reason as TRPCError).code).toBe('TOO_MANY_REQUESTS');
+    expect((reason as TRPCError).message).toMatch(/already running/);
+    // The slot is free again once the first replay has finished.
+    expect((await api.runs.divergence({ runId: run.id })).divergence?.tick).toBe(101);
+  });
+
+  it('other users replay at once', async () => {
+    const calls = await Promise.all(
+      [1, 2].map(async () => {
+        const api = server.caller((await server.createUser()).id);
+        const run = await api.runs.create({ source: jsonSource(DECAYING), seed: 1, ticks: 150 });
+        return api.runs.divergence({ runId: run.id });
+      }),
+    );
+
+    expect(calls.map((result) => result.divergence?.tick)).toEqual([101, 101]);
+  });
+
+  it('replay past its limit times out', async () => {
+    // Booting the thread alone takes far longer than 1 ms, so the limit always passes first.
+    const replay = replayDivergence({ spec: DECAYING, mode: 'fixed', seed: 1, ticks: 150 }, 1);
+
+    await expect(replay).rejects.toBeInstanceOf(ReplayTimeoutError);
+    await expect(replay).rejects.toThrow('divergence replay timed out after 1 ms');
   });
 });

@@ -5,6 +5,7 @@
  */
 import { TRPCError, initTRPC } from '@trpc/server';
 import superjson from 'superjson';
+import { ZodError } from 'zod';
 
 import { DomainError, InvalidError, toTRPCError } from '../errors';
 import type { Context } from './context';
@@ -13,6 +14,21 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+
+    // A procedure input that fails its zod schema: tRPC's message is the issues as JSON, so name
+    // each field and its problem in one readable line and pass the issues on like a bad spec's.
+    if (cause instanceof ZodError) {
+      const issues = cause.issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || 'input',
+        message: issue.message,
+      }));
+      return {
+        ...shape,
+        message: `invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+        data: { ...shape.data, kind: null, issues },
+      };
+    }
+
     return {
       ...shape,
       data: {

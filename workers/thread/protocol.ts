@@ -1,13 +1,19 @@
 /**
- * Messages between a worker's main thread and the thread that runs the core. The main thread
- * sends one request at a time and waits for its reply, so replies need no ids.
+ * Messages between a worker's main thread and a run thread. The thread boots once, sends `ready`,
+ * and then serves one run after another: `start` opens a session, `advance`, `checkpoint` and
+ * `summary` work on it, and `release` drops it so the thread can take the next run. The main
+ * thread sends one request at a time and waits for its reply, so replies need no ids.
  */
 import type { ChunkReport, NumericMode } from '../../server/services/core-api';
 import type { StateTrace } from './state-traces';
 
 export interface RunThreadData {
-  /** file: URL of `run-thread.ts`, loaded by `bootstrap.mjs`. */
+  /** file: URL of the TypeScript entry that `bootstrap.mjs` loads. */
   entry: string;
+}
+
+export interface StartRequest {
+  type: 'start';
   /** The run's stored spec; the thread parses it again with the core's schema. */
   spec: unknown;
   seed: number;
@@ -30,9 +36,11 @@ export interface RejectedInjection {
 export type ThreadChunkReport = ChunkReport & { state: StateTrace[] };
 
 export type RunThreadRequest =
+  | StartRequest
   | { type: 'advance'; maxTicks: number; injections: Injection[] }
   | { type: 'checkpoint' }
-  | { type: 'summary' };
+  | { type: 'summary' }
+  | { type: 'release' };
 
 export interface ThreadFailure {
   name: string;
@@ -42,8 +50,10 @@ export interface ThreadFailure {
 }
 
 export type RunThreadReply =
+  | { type: 'ready' }
   | { type: 'started'; tick: number; totalTicks: number; startMs: number }
   | { type: 'chunk'; report: ThreadChunkReport; tickMs: number; rejectedInjections: RejectedInjection[] }
   | { type: 'checkpoint'; bytes: Uint8Array }
   | { type: 'summary'; summary: unknown }
+  | { type: 'released' }
   | { type: 'failed'; error: ThreadFailure };

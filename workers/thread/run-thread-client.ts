@@ -1,5 +1,6 @@
 /**
- * The main thread's handle on a run thread: start it, send one request at a time, and end it.
+ * The main thread's handle on a run thread: boot it, open a run's session in it, send one request
+ * at a time, release the session, and end the thread.
  * A failure inside the core arrives as a CoreFailure, which the caller treats as permanent
  * (retrying the same spec and seed would fail the same way).
  */
@@ -11,6 +12,7 @@ import type {
   RunThreadData,
   RunThreadReply,
   RunThreadRequest,
+  StartRequest,
   ThreadChunkReport,
   ThreadFailure,
 } from './protocol';
@@ -62,19 +64,36 @@ export class RunThread {
     return received as Extract<RunThreadReply, { type: T }>;
   }
 
-  /** Starts a thread, builds or resumes the session in it, and returns once it is ready. */
-  static async start(data: Omit<RunThreadData, 'entry'>) {
+  /** False once the thread has exited, reported a worker error or been terminated. */
+  get usable(): boolean {
+    return this.exitError === null;
+  }
+
+  /**
+   * Boots a thread and returns once it has loaded the core. `bootMs` is the wall time from
+   * creating the Worker to its `ready` message.
+   */
+  static async boot(): Promise<{ thread: RunThread; bootMs: number }> {
+    const bootStart = performance.now();
     const thread = new RunThread(
-      new Worker(BOOTSTRAP, { workerData: { ...data, entry: ENTRY } satisfies RunThreadData }),
+      new Worker(BOOTSTRAP, { workerData: { entry: ENTRY } satisfies RunThreadData }),
     );
     try {
-      const started = await thread.next();
-      if (started.type !== 'started') throw new Error(`run thread sent ${started.type} before it started`);
-      return { thread, tick: started.tick, totalTicks: started.totalTicks, startMs: started.startMs };
+      const ready = await thread.next();
+      if (ready.type !== 'ready') throw new Error(`run thread sent ${ready.type} before it was ready`);
+      return { thread, bootMs: performance.now() - bootStart };
     } catch (error) {
       await thread.terminate();
       throw error;
     }
+  }
+
+  /** Builds or resumes a run's session in the thread; `startMs` is the core's time for it. */
+  async start(
+    data: Omit<StartRequest, 'type'>,
+  ): Promise<{ tick: number; totalTicks: number; startMs: number }> {
+    const { tick, totalTicks, startMs } = await this.request({ type: 'start', ...data }, 'started');
+    return { tick, totalTicks, startMs };
   }
 
   async advance(
@@ -96,7 +115,13 @@ export class RunThread {
     return (await this.request({ type: 'summary' }, 'summary')).summary;
   }
 
+  /** Drops the run's session so the thread can take another run. */
+  async release(): Promise<void> {
+    await this.request({ type: 'release' }, 'released');
+  }
+
   async terminate(): Promise<void> {
+    this.exitError ??= new Error('run thread was terminated');
     this.worker.removeAllListeners('exit');
     await this.worker.terminate();
   }

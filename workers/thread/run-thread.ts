@@ -1,16 +1,17 @@
 /**
  * The thread that owns a RunSession. It keeps the core's CPU-bound tick loop off the worker's
- * main thread, which stays free for database writes, heartbeats and cancellation.
+ * main thread, which stays free for database writes, heartbeats and cancellation. It keeps at
+ * most one session at a time and can serve many runs one after another (`protocol.ts`).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
 import { RunSession, SpecError, parseSpec } from '../../server/services/core-api';
 import type {
   Injection,
   RejectedInjection,
-  RunThreadData,
   RunThreadReply,
   RunThreadRequest,
+  StartRequest,
   ThreadFailure,
 } from './protocol';
 import { toStateTraces } from './state-traces';
@@ -26,7 +27,7 @@ function applyInjection(session: RunSession, injection: Injection): void {
   else session.injectSpikes(injection.population, injection.spikes);
 }
 
-function start(data: RunThreadData): RunSession {
+function start(data: StartRequest): RunSession {
   const spec = parseSpec(data.spec);
   if (data.checkpoint) return RunSession.resume(spec, data.checkpoint);
   return RunSession.create(spec, { seed: data.seed, mode: data.mode, ticks: data.totalTicks });
@@ -34,7 +35,7 @@ function start(data: RunThreadData): RunSession {
 
 function handle(
   session: RunSession,
-  request: RunThreadRequest,
+  request: Exclude<RunThreadRequest, StartRequest | { type: 'release' }>,
 ): { reply: RunThreadReply; transfer: ArrayBuffer[] } {
   if (request.type === 'advance') {
     // An injection the core rejects (a neuron out of range) is reported, not fatal to the run.
@@ -68,26 +69,36 @@ function handle(
 const port = parentPort;
 if (!port) throw new Error('run-thread.ts must run in a worker thread');
 
-const startedAt = performance.now();
 let session: RunSession | null = null;
-try {
-  session = start(workerData as RunThreadData);
-  port.postMessage({
-    type: 'started',
-    tick: session.tick,
-    totalTicks: session.totalTicks,
-    startMs: performance.now() - startedAt,
-  } satisfies RunThreadReply);
-} catch (error) {
-  port.postMessage({ type: 'failed', error: describeFailure(error) } satisfies RunThreadReply);
+
+function serve(request: RunThreadRequest): { reply: RunThreadReply; transfer: ArrayBuffer[] } {
+  if (request.type === 'start') {
+    if (session) throw new Error('run thread already has an open session; release it before the next start');
+    const startedAt = performance.now();
+    session = start(request);
+    const startMs = performance.now() - startedAt;
+    return {
+      reply: { type: 'started', tick: session.tick, totalTicks: session.totalTicks, startMs },
+      transfer: [],
+    };
+  }
+  if (request.type === 'release') {
+    // Dropping the only reference frees the session's arrays before the next run starts.
+    session = null;
+    return { reply: { type: 'released' }, transfer: [] };
+  }
+  if (!session) throw new Error(`run thread received ${request.type} before start`);
+  return handle(session, request);
 }
 
 port.on('message', (request: RunThreadRequest) => {
-  if (!session) return;
   try {
-    const { reply, transfer } = handle(session, request);
+    const { reply, transfer } = serve(request);
     port.postMessage(reply, transfer);
   } catch (error) {
     port.postMessage({ type: 'failed', error: describeFailure(error) } satisfies RunThreadReply);
   }
 });
+
+// Sent once the core is loaded, so the boot time (mostly tsx compiling the core) can be timed.
+port.postMessage({ type: 'ready' } satisfies RunThreadReply);

@@ -39,7 +39,11 @@ export function UserMenu() {
 
   return (
     <div className="flex items-center gap-3 text-sm">
-      <span className="max-w-48 truncate text-muted" data-testid="user-email" title={user.email}>
+      <span
+        className="hidden max-w-48 truncate text-muted sm:inline"
+        data-testid="user-email"
+        title={user.email}
+      >
         {user.email}
       </span>
       <Button size="sm" variant="ghost" onClick={() => void onSignOut()} busy={busy}>

@@ -18,19 +18,20 @@ export function SiteHeader() {
 
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-panel/90 backdrop-blur">
-      <div className="mx-auto flex h-12 w-full max-w-[1400px] items-center gap-6 px-5">
+      <div className="mx-auto flex h-12 w-full max-w-[1400px] items-center gap-3 px-3 sm:gap-6 sm:px-5">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <LogoMark />
-          Livenet
+          <span className="hidden sm:inline">Livenet</span>
         </Link>
-        <nav className="flex items-center gap-1 text-sm">
+        {/* On a phone the sections scroll sideways instead of pushing the account menu off screen. */}
+        <nav className="flex min-w-0 items-center gap-1 overflow-x-auto text-sm">
           {NAV_LINKS.map((link) => {
             const active = pathname.startsWith(link.href);
             return (
               <Link
                 key={link.href}
                 href={link.href}
-                className={`rounded-md px-2.5 py-1.5 ${
+                className={`shrink-0 rounded-md px-2.5 py-1.5 ${
                   active ? 'bg-panel-2 text-ink' : 'text-muted hover:text-ink'
                 }`}
               >
@@ -39,7 +40,7 @@ export function SiteHeader() {
             );
           })}
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto shrink-0">
           <UserMenu />
         </div>
       </div>

@@ -35,7 +35,7 @@ export const REPRODUCTIONS: readonly Reproduction[] = [
     published: {
       accuracy: 0.82,
       approximate: true,
-      source: 'about 82%, BindsNET replication, 60,000 training digits',
+      source: 'BindsNET replication, 60,000 training digits',
     },
     goal: 0.85,
     templateSlug: 'diehl-cook',
@@ -47,9 +47,7 @@ export const REPRODUCTIONS: readonly Reproduction[] = [
     summary: 'The same network with 400 excitatory neurons.',
     published: { accuracy: 0.87, source: 'Diehl and Cook 2015, 60,000 training digits' },
     goal: 0.9,
-    templateSlug: null,
-    noTemplateReason:
-      'Its lateral inhibition is a list of 159,600 pairs, about 1.9 million characters of YAML, over the 200,000-character limit of a cell.',
+    templateSlug: 'diehl-cook-400',
     command: 'npm run experiment -- diehl-cook --neurons 400 --seed 1',
   },
   {
@@ -58,8 +56,7 @@ export const REPRODUCTIONS: readonly Reproduction[] = [
     summary: 'An R-STDP readout of 10 neurons learns digit classes from a reward on the STDP features.',
     published: { accuracy: null, source: 'no published figure for this setup' },
     goal: 0.85,
-    templateSlug: null,
-    noTemplateReason: 'It starts from trained STDP features, which a notebook cannot load yet.',
+    templateSlug: 'rstdp-readout',
     command: 'npm run experiment -- rstdp --seed 1',
   },
   {
@@ -69,8 +66,7 @@ export const REPRODUCTIONS: readonly Reproduction[] = [
       'A recurrent ALIF network reads a digit row by row and learns online with e-prop (Bellec et al. 2020).',
     published: { accuracy: null, source: 'no published figure for this setup (rows generated from MNIST)' },
     goal: 0.92,
-    templateSlug: null,
-    noTemplateReason: 'No gallery template builds this network yet.',
+    templateSlug: 'eprop-rows',
     command: 'npm run experiment -- eprop --seed 1',
   },
   {
@@ -84,7 +80,8 @@ export const REPRODUCTIONS: readonly Reproduction[] = [
     },
     goal: 0.9,
     templateSlug: null,
-    noTemplateReason: 'It compares two runs from trained weights, which a notebook cannot load yet.',
+    noTemplateReason:
+      'A spec cannot ask for drifted digits (the contrast and shift transform exists only in the experiment), and both runs start from trained weights, which a notebook cannot load yet.',
     command: 'npm run experiment -- drift --seed 1',
   },
 ];

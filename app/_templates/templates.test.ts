@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { compile } from '@/core/compile/compile';
 import { parseSpecYaml } from '@/core/spec/yaml';
+import { MAX_CELL_SOURCE_CHARS } from '@/server/services/notebook-cells';
 
 import { TEMPLATES } from './index';
 
@@ -14,6 +15,13 @@ describe.each(TEMPLATES.map((template) => [template.slug, template] as const))(
       expect(specCells).toHaveLength(1);
     });
 
+    it('fits the cell size limit', () => {
+      for (const cell of template.cells) {
+        if (cell.type === 'run') continue;
+        expect(cell.source.length).toBeLessThanOrEqual(MAX_CELL_SOURCE_CHARS);
+      }
+    });
+
     it('parses without issues', () => {
       const result = parseSpecYaml(specCells[0]?.source ?? '');
       expect('issues' in result ? result.issues : []).toEqual([]);
@@ -23,6 +31,16 @@ describe.each(TEMPLATES.map((template) => [template.slug, template] as const))(
       const result = parseSpecYaml(specCells[0]?.source ?? '');
       if (!('spec' in result)) throw new Error('template spec does not parse');
       expect(compile(result.spec, { seed: 1 }).placement.chipsUsed).toBe(1);
+    });
+
+    it('fits the default run length', () => {
+      // The server's default LIVENET_MAX_TICKS_PER_RUN; a longer run is rejected when it starts.
+      const maxTicks = 2_000_000;
+      const result = parseSpecYaml(specCells[0]?.source ?? '');
+      if (!('spec' in result)) throw new Error('template spec does not parse');
+      const data = result.spec.stimulus.find((stimulus) => stimulus.data !== undefined)?.data;
+      const ticks = data === undefined ? 0 : data.samples * (data.presentTicks + data.restTicks);
+      expect(ticks).toBeLessThanOrEqual(maxTicks);
     });
 
     it('runs after its spec cell', () => {

@@ -5,6 +5,8 @@ export interface ReproductionCardsProps {
   /** Opens the gallery template of a card as a new notebook. */
   onOpen: (templateSlug: string) => void;
   openingSlug: string | null;
+  /** True while the session loads; opening then would send a signed-in user to the sign-in page. */
+  sessionPending: boolean;
 }
 
 function percent(value: number, approximate = false): string {
@@ -12,7 +14,7 @@ function percent(value: number, approximate = false): string {
 }
 
 /** Cards of the reproduced papers: the published figure beside what our run achieved. */
-export function ReproductionCards({ onOpen, openingSlug }: ReproductionCardsProps) {
+export function ReproductionCards({ onOpen, openingSlug, sessionPending }: ReproductionCardsProps) {
   return (
     <section className="mb-6">
       <h2 className="mb-2 text-sm font-medium">Reproductions</h2>
@@ -24,6 +26,7 @@ export function ReproductionCards({ onOpen, openingSlug }: ReproductionCardsProp
             achieved={ACHIEVED[reproduction.id]}
             onOpen={onOpen}
             opening={openingSlug !== null && openingSlug === reproduction.templateSlug}
+            disabled={sessionPending}
           />
         ))}
       </ul>
@@ -36,6 +39,7 @@ function ReproductionCard(props: {
   achieved: AchievedResult;
   onOpen: (templateSlug: string) => void;
   opening: boolean;
+  disabled: boolean;
 }) {
   const { reproduction, achieved } = props;
   const slug = reproduction.templateSlug;
@@ -78,7 +82,7 @@ function ReproductionCard(props: {
         <button
           type="button"
           className="self-start rounded-md border border-line px-3 py-1 text-sm hover:bg-panel-2 disabled:opacity-50"
-          disabled={props.opening}
+          disabled={props.opening || props.disabled}
           onClick={() => props.onOpen(slug)}
         >
           {props.opening ? 'Opening…' : 'Open as notebook'}

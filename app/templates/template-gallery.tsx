@@ -42,6 +42,7 @@ export function TemplateGallery() {
       {create.error ? <ErrorBox title="Could not create the notebook" error={create.error} /> : null}
       <ReproductionCards
         openingSlug={create.isPending ? chosen : null}
+        sessionPending={session.isPending}
         onOpen={(slug) => {
           const template = findTemplate(slug);
           if (template) void start(template).catch(() => setChosen(null));

@@ -2,7 +2,8 @@
  * Builds the encoder a stimulus spec names, from its options and the run's context.
  *
  * Encoders that read an MNIST digit take the 784 pixel values per sample. The delta encoder reads
- * the digit as a row sequence: 28 channels, one row per tick, the last row held after step 27.
+ * the digit as a row sequence: 28 channels, one row per tick, the last row held after step 27. The
+ * row encoder shows one row for `ticksPerRow` ticks as column spikes, with optional row cues.
  */
 import type { RandomStream } from '../random';
 import type { PathSegment } from '../spec/issues';
@@ -12,13 +13,14 @@ import type { Encoder } from './encoder';
 import { DeltaEncoder } from './delta';
 import { LatencyEncoder } from './latency';
 import { PoissonEncoder } from './poisson';
+import { RowsEncoder } from './rows';
 import { SaccadeEncoder } from './saccade';
 
 export interface EncoderContext {
   dtMs: number;
   /** Ticks each sample is presented. */
   presentTicks: number;
-  /** The run's stream for this encoder; only the Poisson encoder draws from it. */
+  /** The run's stream for this encoder; the Poisson and row encoders draw from it. */
   stream: RandomStream;
   /** Spec location of the encoder options, like `['stimulus', 0, 'encoder']`. */
   path: readonly PathSegment[];
@@ -47,6 +49,13 @@ export function createEncoder(spec: EncoderSpec, context: EncoderContext): Encod
         windowTicks: context.presentTicks,
         threshold: spec.threshold,
         amplitudePx: spec.amplitudePx,
+        path,
+      });
+    case 'rows':
+      return new RowsEncoder({
+        ticksPerRow: spec.ticksPerRow,
+        rowCue: spec.rowCue,
+        stream: context.stream,
         path,
       });
   }

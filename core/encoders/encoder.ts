@@ -21,7 +21,7 @@ import type { PathSegment } from '../spec/issues';
 export type EncoderState = Record<string, Float64Array | Int32Array | Uint32Array | Uint8Array>;
 
 export interface Encoder {
-  readonly kind: 'poisson' | 'latency' | 'delta' | 'saccade';
+  readonly kind: 'poisson' | 'latency' | 'delta' | 'saccade' | 'rows';
   /** Number of output neurons for `inputSize` input values. */
   outputSize(inputSize: number): number;
   beginSample(values: ArrayLike<number>): void;

@@ -1,6 +1,6 @@
 /**
- * Builds the stimulus sources a compiled spec asks for: explicit spike lists now, encoders bound
- * to a data stream through `createDataStimulus`.
+ * Builds the stimulus sources that a compiled spec names: explicit spike lists now, encoders
+ * (row sequences included) bound to a data stream through `createDataStimulus`.
  */
 import type { Program } from '../program';
 import type { StimulusSource } from './stimulus';

@@ -1,7 +1,8 @@
 /**
- * MNIST digits as row sequences, a stimulus for e-prop runs of the simulator (the spec's stimulus
- * schema has no row encoder). Digit k of `order` takes `period = 28 * ticksPerRow + tailTicks`
- * ticks from tick k * period + 1: row r drives ticks r * ticksPerRow .. (r + 1) * ticksPerRow - 1
+ * MNIST digits as row sequences, a stimulus for e-prop runs of the simulator that the experiment
+ * drivers build themselves. A spec requests the same encoding with a `rows` encoder, which
+ * `buildStimuli` binds to a data stream (`core/encoders/rows.ts`, with other random draws).
+ * Digit k of `order` takes `period = 28 * ticksPerRow + tailTicks` ticks from tick k * period + 1: row r drives ticks r * ticksPerRow .. (r + 1) * ticksPerRow - 1
  * of the digit, then the input is silent for `tailTicks`. Inputs 0..27 are the columns: each tick
  * of its row, column c spikes with probability equal to its pixel (one draw per column per tick
  * from the stream `encoder/rows`, whatever the pixel). Inputs 28..55, when `rowCue` is set, are

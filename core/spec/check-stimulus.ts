@@ -2,7 +2,8 @@
  * Semantic checks of stimuli. Each stimulus gives explicit `spikes` or an `encoder`, which
  * encodes its `data` or, without data, the constant value 1 on every input. Spike indices must
  * fit the population and appear once per tick. A Poisson rate must give a per-tick probability
- * of at most 1, and is never clamped. Pixel encoders of MNIST drive 784 inputs.
+ * of at most 1, and is never clamped. Pixel encoders of MNIST drive 784 inputs. A row encoder
+ * needs MNIST data shown for exactly its 28 rows and drives 28 inputs, or 56 with the row cue.
  */
 import { MAX_ISSUES_PER_LIST, type CheckContext } from './check-context';
 import type { PathSegment } from './issues';
@@ -10,6 +11,7 @@ import type { PopulationSpec, StimulusSpec } from './schema';
 
 /** Pixels of an MNIST digit (28 x 28); Poisson and latency encoders drive one input each. */
 const MNIST_PIXELS = 784;
+const MNIST_ROWS = 28;
 
 export function checkStimuli(context: CheckContext): void {
   context.spec.stimulus.forEach((stimulus, i) => {
@@ -106,6 +108,41 @@ function checkEncoder(
     context.report(
       [...path, 'population'],
       `a ${encoder.kind} encoder of MNIST drives one input per pixel, so ${JSON.stringify(population.name)} needs size ${MNIST_PIXELS}, not ${population.size}`,
+      population.name,
+    );
+  }
+
+  if (encoder.kind === 'rows') checkRowsEncoder(context, path, stimulus, population, encoder);
+}
+
+function checkRowsEncoder(
+  context: CheckContext,
+  path: PathSegment[],
+  stimulus: StimulusSpec,
+  population: PopulationSpec,
+  encoder: Extract<NonNullable<StimulusSpec['encoder']>, { kind: 'rows' }>,
+): void {
+  const data = stimulus.data;
+  if (data === undefined) {
+    context.report([...path, 'data'], 'missing: a rows encoder reads MNIST digits; give data');
+    return;
+  }
+
+  const presentTicks = MNIST_ROWS * encoder.ticksPerRow;
+  if (data.presentTicks !== presentTicks) {
+    context.expected(
+      [...path, 'data', 'presentTicks'],
+      `expected ${presentTicks} (28 rows x ticksPerRow ${encoder.ticksPerRow}), so that every row is shown once`,
+      data.presentTicks,
+    );
+  }
+
+  // Mirrors rowsOutputSize in core/encoders/rows.ts, which the spec layer does not import.
+  const inputs = encoder.rowCue ? 2 * MNIST_ROWS : MNIST_ROWS;
+  if (population.size !== inputs) {
+    context.report(
+      [...path, 'population'],
+      `a rows encoder ${encoder.rowCue ? 'with rowCue ' : ''}drives ${inputs} inputs, so ${JSON.stringify(population.name)} needs size ${inputs}, not ${population.size}`,
       population.name,
     );
   }

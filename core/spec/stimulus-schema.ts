@@ -34,6 +34,17 @@ export const encoderSchema = z.discriminatedUnion('kind', [
     threshold: positiveNumber().default(0.15),
     amplitudePx: integerIn(1, 14).default(2),
   }),
+  /**
+   * The digit row by row, each row for `ticksPerRow` ticks: on each tick of row r, input c (one per
+   * column) spikes with probability equal to pixel (r, c). With `rowCue`, inputs 28..55 are one
+   * per row and input 28 + r spikes on every tick of row r. The data's `presentTicks` must be
+   * 28 * ticksPerRow, and the population has 28 inputs, or 56 with the cue.
+   */
+  z.strictObject({
+    kind: z.literal('rows'),
+    ticksPerRow: integerIn(1, 1000),
+    rowCue: z.boolean().default(false),
+  }),
 ]);
 
 export const dataSchema = z.strictObject({

@@ -8,14 +8,17 @@
  *   2. pre-drift accuracy: the frozen network on the clean test digits;
  *   3. frozen: the same network on drifted test digits;
  *   4. living: the readout keeps learning from the reward on `driftSamples` drifted training
- *      digits, inside its envelope (drift budget per window, rollback when the running accuracy
- *      falls below a floor); every `checkEvery` digits a frozen copy is scored on drifted test
- *      digits, which draws the recovery curve;
- *   5. corrupted reward: from the clean readout of phase 1, `corruptSamples` clean digits are
- *      rewarded against shuffled labels, once with the envelope's rollback and once without;
- *      each ends with a frozen score on clean test digits.
+ *      digits, and with `--param livingFeatures=1` the feature layer keeps its STDP
+ *      and adaptive thresholds. Each projection learns inside its own envelope (drift budget
+ *      per window, rollback when the running accuracy falls below a floor). Every `checkEvery`
+ *      digits a frozen copy of both is scored on drifted test digits, which draws the recovery
+ *      curve;
+ *   5. corrupted reward: from the clean network of phase 1, living as in phase 4,
+ *      `corruptSamples` clean digits are rewarded against shuffled labels, once with the
+ *      envelopes and once without; each ends with a frozen score on clean test digits.
  * The running accuracy the envelope watches is the share of digits answered right (by the
- * reward's own labels) over the last `metricWindow` digits, reported after each digit.
+ * reward's own labels) over the last `metricWindow` digits (default 300), reported after each
+ * digit once the window is full.
  *
  * `RunSession` has no way to change a stream's images, so this experiment drives `Simulator`
  * with a `DataStimulus` that carries the drift transform.
@@ -44,9 +47,16 @@ export type Transform = (pixels: Float32Array) => Float32Array;
 /** The drift of this task: contrast halved around the image's mean, then 3 pixels to the right. */
 export const DRIFT: Transform = (pixels) => shiftImage(scaleContrast(pixels, 0.5), 3, 0);
 
+/** Feature layer at the end of a stream: its input weights and threshold offsets. */
+export interface FeatureState {
+  inputWeights: number[][];
+  thresholdOffset: Int32Array | Float64Array;
+}
+
 export interface StreamRun {
   accuracy: number;
   readoutWeights: number[][];
+  features: FeatureState;
   rollbacks: number;
   refusedUpdates: number;
   counters: Counters;
@@ -61,9 +71,17 @@ export interface StreamOptions {
   transform?: Transform;
   /** Labels the reward is computed against, per sample; the true labels when absent. */
   rewardLabels?: Uint8Array;
+  /**
+   * Digits over which the share of rewarded answers, the metric the envelope watches, is taken
+   * (default 30). It is reported only once the window is full, so a few early digits cannot
+   * trip a rollback or mark weights as good.
+   */
   metricWindow?: number;
-  /** Called with the readout weights after every `checkEvery` digits. */
-  checkpoint?: { every: number; call: (done: number, weights: number[][]) => void };
+  /** Called with the readout weights and feature state after every `checkEvery` digits. */
+  checkpoint?: {
+    every: number;
+    call: (done: number, weights: number[][], features: FeatureState) => void;
+  };
   progress?: (done: number) => void;
 }
 
@@ -84,6 +102,18 @@ export function runStream(options: StreamOptions): StreamRun {
   simulator.restoreState(state);
 
   const out = program.projections.findIndex((p) => p.name === 'exc-out');
+  const inputExc = program.projections.findIndex((p) => p.name === 'input-exc');
+  const featureState = (): FeatureState => {
+    const weights = simulator.weights[inputExc]!;
+    const neurons = readout.features.neurons;
+    return {
+      inputWeights: Array.from({ length: input.size }, (_, i) =>
+        Array.from(weights.subarray(i * neurons, (i + 1) * neurons)),
+      ),
+      thresholdOffset: simulator.captureState()[`neurons.${exc.index}.thresholdOffset`] as
+        Int32Array | Float64Array,
+    };
+  };
   const readoutMatrix = (): number[][] => {
     const weights = simulator.weights[out]!;
     return Array.from({ length: readout.features.neurons }, (_, i) =>
@@ -115,8 +145,11 @@ export function runStream(options: StreamOptions): StreamRun {
       const rewarded = answer === (options.rewardLabels?.[k] ?? label(order[k]!));
       simulator.injectReward(rewarded ? 1 : -1);
       window.push(rewarded ? 1 : 0);
-      if (window.length > (options.metricWindow ?? 30)) window.shift();
-      simulator.observeMetric('accuracy', window.reduce((sum, v) => sum + v, 0) / window.length);
+      const size = options.metricWindow ?? 30;
+      if (window.length > size) window.shift();
+      if (window.length === size) {
+        simulator.observeMetric('accuracy', window.reduce((sum, v) => sum + v, 0) / size);
+      }
     }
     simulator.run(DIEHL_COOK_REST_TICKS);
     for (const event of simulator.drainEvents()) {
@@ -125,13 +158,14 @@ export function runStream(options: StreamOptions): StreamRun {
     }
     options.progress?.(k + 1);
     if (options.checkpoint !== undefined && (k + 1) % options.checkpoint.every === 0) {
-      options.checkpoint.call(k + 1, readoutMatrix());
+      options.checkpoint.call(k + 1, readoutMatrix(), featureState());
     }
   }
 
   return {
     accuracy: correct / samples,
     readoutWeights: readoutMatrix(),
+    features: featureState(),
     rollbacks,
     refusedUpdates,
     counters: { ...simulator.counters },
@@ -144,6 +178,18 @@ export function shuffledLabels(split: MnistSplitName, samples: number, seed: num
   return Uint8Array.from(createStream(seed, 'drift/corrupted-labels').shuffle(labels));
 }
 
+/** `--param` names this experiment reads itself; the rest go to the layer and the readout. */
+const DRIFT_PARAMS = [
+  'driftSamples',
+  'corruptSamples',
+  'checkEvery',
+  'checkSamples',
+  'floor',
+  'metricWindow',
+  'livingFeatures',
+  'featureBudget',
+];
+
 export async function run(options: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();
   const neurons = options.neurons ?? 100;
@@ -154,11 +200,7 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
   const checkSamples = options.params['checkSamples'] ?? 500;
   const testSamples = options.testSamples ?? 2000;
   const { features: featureParams, readout: readoutSettings } = readoutParams(
-    Object.fromEntries(
-      Object.entries(options.params).filter(
-        ([name]) => !['driftSamples', 'corruptSamples', 'checkEvery', 'checkSamples', 'floor'].includes(name),
-      ),
-    ),
+    Object.fromEntries(Object.entries(options.params).filter(([name]) => !DRIFT_PARAMS.includes(name))),
   );
   const base = { neurons, mode: options.mode, ...templateParams(featureParams) };
   const seed = options.seed;
@@ -171,13 +213,25 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
   counters.push(trained.counters);
   const features = { ...base, samples: 0, inputWeights: trained.inputWeights };
   const theta = trained.thresholdOffset;
-  // Meant to sit between chance (0.1) and the drifted accuracy, so that only a lying reward
-  // stream, which pushes the running accuracy to chance, triggers a rollback.
-  // NOTE: with task 1's 100-neuron layer the drift drops the accuracy to about 17%, below this
-  // floor, so the envelope also rolls back the living readout's updates under drift. Without
-  // the rollback (`--param floor=0`, seed 1) the readout reached only 18.9% after 2,000 drifted
-  // digits: the frozen feature layer, not the envelope, is what keeps it from recovering.
-  const floor = options.params['floor'] ?? 0.2;
+  const trainedFeatures: FeatureState = { inputWeights: trained.inputWeights, thresholdOffset: theta };
+  // NOTE: a living feature layer is off by default because it measured worse. With
+  // `--param livingFeatures=1` (seed 1, floor 14%, window 300) the network fell to 6.6% on the
+  // drifted test digits, below the frozen 17.3%, and after 1,000 drifted training digits it
+  // answered none of 500 drifted test digits right. Without rollbacks (floor 0) it
+  // fell to 0%, and 1,000 clean digits with plastic features also left 15.1% on clean test
+  // digits, so the collapse comes from the plastic layer in this stream, not from the drift.
+  // The cause (normalisation, threshold growth or the readout) is not known yet.
+  const livingFeatures = (options.params['livingFeatures'] ?? 0) === 1;
+  const metricWindow = options.params['metricWindow'] ?? 300;
+  // The rollback separates the two failures by chance level. Reward computed against labels
+  // unrelated to the digit is +1 for one answer in ten whatever the weights do, so its share
+  // stays at 10% and learning from it cannot raise it. A genuine drift leaves the answers
+  // above chance (about 17% on the drifted digits before any adaptation, 100-neuron layer,
+  // seed 1), and learning raises the share further. Over 300 digits the share at chance has a
+  // standard deviation of 1.7 points, so a floor of 14% sits 2.3 deviations above chance.
+  // NOTE: the drifted share is only 1.4 deviations above the floor, so a living network that
+  // has not yet adapted can still trip a rollback now and then.
+  const floor = options.params['floor'] ?? 0.14;
   const envelope: EnvelopeSpec = {
     driftBudget: 8,
     windowTicks: 10 * (DIEHL_COOK_PRESENT_TICKS + DIEHL_COOK_REST_TICKS),
@@ -185,23 +239,38 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     rollback: { metric: 'accuracy', floor },
   };
   const readout = { ...readoutSettings, features };
-  const frozenWith = (weights: number[][]): RstdpReadoutOptions => ({
+  // The living feature layer: STDP and threshold growth at the rates of its training (the
+  // template's default increment scales with the stream's length, which would be 8 times faster
+  // over 2,000 digits), inside its own envelope.
+  const featureEnvelope: EnvelopeSpec = {
+    ...envelope,
+    driftBudget: options.params['featureBudget'] ?? 1,
+  };
+  const living: Partial<RstdpReadoutOptions> = livingFeatures
+    ? {
+        features: { ...features, thetaMv: base.thetaMv ?? (2 * neurons) / DIEHL_COOK_TRAIN_SAMPLES },
+        featuresPlastic: true,
+      }
+    : {};
+  const frozenWith = (weights: number[][], layer: FeatureState): RstdpReadoutOptions => ({
     ...readout,
+    features: { ...features, inputWeights: layer.inputWeights },
     plastic: false,
     readoutWeights: weights,
   });
   const score = (
     weights: number[][],
+    layer: FeatureState,
     transform: Transform | undefined,
     samples: number,
     phase: string,
   ): number => {
     const result = runStream({
-      readout: frozenWith(weights),
+      readout: frozenWith(weights, layer),
       split: 'test',
       samples,
       seed,
-      thresholdOffset: theta,
+      thresholdOffset: layer.thresholdOffset,
       transform,
       progress: step(phase, samples),
     });
@@ -218,24 +287,34 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     progress: step('readout', readoutSamples),
   });
   counters.push(clean.counters);
-  const preDrift = score(clean.readoutWeights, undefined, testSamples, 'clean');
-  const frozenDrift = score(clean.readoutWeights, DRIFT, testSamples, 'frozen');
+  const preDrift = score(clean.readoutWeights, trainedFeatures, undefined, testSamples, 'clean');
+  const frozenDrift = score(clean.readoutWeights, trainedFeatures, DRIFT, testSamples, 'frozen');
 
   // Living: the readout learns on drifted training digits, scored by a frozen copy as it goes.
-  const living: CurvePoint[] = [
-    { samples: 0, accuracy: score(clean.readoutWeights, DRIFT, checkSamples, 'check') },
+  const curve: CurvePoint[] = [
+    {
+      samples: 0,
+      accuracy: score(clean.readoutWeights, trainedFeatures, DRIFT, checkSamples, 'check'),
+    },
   ];
   const adapted = runStream({
-    readout: { ...readout, readoutWeights: clean.readoutWeights, envelope },
+    readout: {
+      ...readout,
+      ...living,
+      readoutWeights: clean.readoutWeights,
+      envelope,
+      featureEnvelope,
+    },
     split: 'train',
     samples: driftSamples,
     seed: seed + 1,
     thresholdOffset: theta,
     transform: DRIFT,
+    metricWindow,
     checkpoint: {
       every: checkEvery,
-      call: (done, current) =>
-        living.push({ samples: done, accuracy: score(current, DRIFT, checkSamples, 'check') }),
+      call: (done, current, layer) =>
+        curve.push({ samples: done, accuracy: score(current, layer, DRIFT, checkSamples, 'check') }),
     },
     progress: step('living', driftSamples),
   });
@@ -243,22 +322,31 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
   const weights = adapted.readoutWeights;
   const rollbacks = adapted.rollbacks;
   const refused = adapted.refusedUpdates;
-  const livingDrift = score(weights, DRIFT, testSamples, 'living');
+  const livingDrift = score(weights, adapted.features, DRIFT, testSamples, 'living');
 
   // Corrupted reward, from the clean readout, with and without the envelope.
   const lies = shuffledLabels('train', corruptSamples, seed + 100);
   const corrupt = (withEnvelope: boolean) => {
     const result = runStream({
-      readout: { ...readout, readoutWeights: clean.readoutWeights, ...(withEnvelope ? { envelope } : {}) },
+      readout: {
+        ...readout,
+        ...living,
+        readoutWeights: clean.readoutWeights,
+        ...(withEnvelope ? { envelope, featureEnvelope } : {}),
+      },
       split: 'train',
       samples: corruptSamples,
       seed: seed + 100,
       thresholdOffset: theta,
       rewardLabels: lies,
+      metricWindow,
       progress: step(withEnvelope ? 'lies+env' : 'lies', corruptSamples),
     });
     counters.push(result.counters);
-    return { ...result, test: score(result.readoutWeights, undefined, testSamples, 'after') };
+    return {
+      ...result,
+      test: score(result.readoutWeights, result.features, undefined, testSamples, 'after'),
+    };
   };
   const guarded = corrupt(true);
   const unguarded = corrupt(false);
@@ -281,6 +369,9 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
       frozenDrift,
       livingDrift,
       recovered: livingDrift / preDrift,
+      livingFeatures,
+      metricWindow,
+      livingStreamAccuracy: adapted.accuracy,
       driftRollbacks: rollbacks,
       driftRefusedUpdates: refused,
       corrupted: {
@@ -292,8 +383,8 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
       },
       envelope,
       driftCurves: {
-        frozen: living.map((p) => ({ samples: p.samples, accuracy: living[0]!.accuracy })),
-        living,
+        frozen: curve.map((p) => ({ samples: p.samples, accuracy: curve[0]!.accuracy })),
+        living: curve,
       },
     },
   });

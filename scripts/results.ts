@@ -120,7 +120,7 @@ function driftPicture(id: string, result: Result): Picture[] {
     {
       file: `${id}-frozen-vs-living.png`,
       caption:
-        'Accuracy on drifted test digits (contrast halved, shifted 3 pixels) against the drifted training digits seen after the drift: frozen network in red, living network in green, accuracy on clean test digits before the drift in blue. Red and green points score a frozen copy of the readout on the same 500 drifted test digits.',
+        'Accuracy on drifted test digits (contrast halved, shifted 3 pixels) against the drifted training digits seen after the drift: frozen network in red, living network in green, accuracy on clean test digits before the drift in blue. Red and green points score a frozen copy of the network (the readout and, when the feature layer lives, that layer too) on the same 500 drifted test digits.',
       png: lineChart(series, { xMax, yMin: 0, yMax: 100, xStep: 500, yStep: 10, ySuffix: '%' }),
     },
   ];
@@ -139,6 +139,9 @@ const driftDetailsSchema = z.object({
   recovered: z.number(),
   driftRollbacks: z.number(),
   corrupted: corruptedSchema,
+  livingFeatures: z.boolean().optional(),
+  metricWindow: z.number().optional(),
+  envelope: z.object({ rollback: z.object({ floor: z.number() }).optional() }).optional(),
 });
 
 /** Rows of the drift task: the accuracies of each phase and what the two goals compare. */
@@ -147,7 +150,16 @@ function driftRows(result: Result): string[] {
   if (!details.success) return [];
   const d = details.data;
   const corruptedDrop = d.corrupted.before - d.corrupted.withEnvelope;
+  const floor = d.envelope?.rollback?.floor;
+  const rule =
+    floor === undefined || d.metricWindow === undefined
+      ? []
+      : [
+          `| what lives | the readout${d.livingFeatures === true ? ' and the feature layer (STDP, adaptive thresholds)' : ' only'} |`,
+          `| rollback rule | share of rewarded answers over the last ${d.metricWindow} digits below ${percent(floor)} |`,
+        ];
   return [
+    ...rule,
     `| before the drift (clean test digits) | ${percent(d.preDrift)} |`,
     `| frozen network, drifted test digits | ${percent(d.frozenDrift)} |`,
     `| living network after the drifted training digits | ${percent(d.livingDrift)}, ${percent(d.recovered)} of the pre-drift accuracy (goal 90%): **${d.recovered >= 0.9 ? 'met' : 'not met'}** |`,
@@ -199,6 +211,19 @@ const RUNS: RunEntry[] = [
         'rstdp',
         r,
         'Share of +1 rewards over the last 200 training digits (y) against training digits (x).',
+      ),
+  },
+  {
+    id: 'rstdp-400',
+    title: 'Task 2: R-STDP readout on the 400-neuron features',
+    args: ['rstdp', '--neurons', '400', '--samples', '16000', '--seed', '1'],
+    published: 'none for this setup',
+    goal: 0.85,
+    pictures: (r) =>
+      curvePicture(
+        'rstdp-400',
+        r,
+        'Share of +1 rewards over the last 200 training digits (y) against training digits (x), 400 feature neurons.',
       ),
   },
   {

@@ -17,6 +17,31 @@ describe('rstdp-readout template', () => {
     expect(spec.projections.find((p) => p.name === 'exc-out')!.learning).toBeUndefined();
   });
 
+  it('features frozen by default', () => {
+    const spec = rstdpReadoutSpec({ features: { neurons: 10, samples: 1 } });
+    expect(spec.projections.find((p) => p.name === 'input-exc')!.learning).toBeUndefined();
+  });
+
+  it('plastic features carry their envelope', () => {
+    const envelope = {
+      driftBudget: 1,
+      windowTicks: 1000,
+      cadence: { kind: 'every-event' as const },
+      rollback: { metric: 'accuracy' as const, floor: 0.14 },
+    };
+    const spec = rstdpReadoutSpec({
+      features: { neurons: 10, samples: 1, thetaMv: 0.5 },
+      featuresPlastic: true,
+      featureEnvelope: envelope,
+    });
+    const learning = spec.projections.find((p) => p.name === 'input-exc')!.learning;
+    expect(learning?.rule).toBe('stdp');
+    expect(learning?.envelope).toEqual(envelope);
+    // 0.5 mV is 0.5 * 254 = 127 threshold units per spike.
+    const exc = spec.populations.find((p) => p.name === 'exc')!;
+    expect(exc.neuron?.registers?.adaptInc).toBe(127);
+  });
+
   it('answer is the most active class', () => {
     const counts = Float64Array.from([0, 3, 5, 0, 0, 0, 0, 0, 0, 0]);
     expect(answerOf(counts, new Float64Array(10).fill(1))).toBe(2);

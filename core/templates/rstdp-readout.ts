@@ -36,6 +36,14 @@ export interface RstdpReadoutOptions {
   inhibitionWeights?: number;
   /** Safety envelope of the readout's learning. */
   envelope?: EnvelopeSpec;
+  /**
+   * Learning on the feature layer too (STDP on its input weights, adaptive thresholds), off by
+   * default. The drift task uses it because a changed input makes the trained fields miss the
+   * digits.
+   */
+  featuresPlastic?: boolean;
+  /** Safety envelope of the feature layer's learning, when `featuresPlastic`. */
+  featureEnvelope?: EnvelopeSpec;
 }
 
 export const READOUT_CLASSES = 10;
@@ -43,7 +51,15 @@ export const READOUT_CLASSES = 10;
 /** Returns the checked spec of the feature layer plus the reward-trained readout. */
 export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
   const plastic = options.plastic ?? true;
-  const base = diehlCookDocument({ ...options.features, plastic: false });
+  const featureEnvelope = options.featureEnvelope;
+  const base = diehlCookDocument({ ...options.features, plastic: options.featuresPlastic ?? false });
+  if (options.featuresPlastic === true && featureEnvelope !== undefined) {
+    base.projections = (base.projections ?? []).map((projection) =>
+      projection.name === 'input-exc' && projection.learning !== undefined
+        ? { ...projection, learning: { ...projection.learning, envelope: featureEnvelope } }
+        : projection,
+    );
+  }
   const neurons = options.features.neurons;
   const inhibition = Math.round((options.inhibitionWeights ?? 4) * WEIGHT_ONE);
   const inhibitionExp = Math.max(0, Math.ceil(Math.log2(inhibition / 128)));

@@ -6,7 +6,13 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { useServerFixture } from '../../test/server-fixture';
-import { LAST_REQUEST_RESOLUTION_MS, verifyApiKey } from './api-key-verify';
+import { revokeApiKey } from '../services/api-keys';
+import {
+  LAST_REQUEST_RESOLUTION_MS,
+  VERIFIED_KEY_TTL_MS,
+  forgetVerifiedKey,
+  verifyApiKey,
+} from './api-key-verify';
 import { verifySession } from './session-verify';
 
 const server = useServerFixture();
@@ -84,10 +90,38 @@ describe('API key verification', () => {
 
     const stale = new Date(Date.now() - LAST_REQUEST_RESOLUTION_MS - 1000);
     await server.deps.db.apiKey.update({ where: { id: keyId }, data: { lastRequest: stale } });
+    // As after the verification cache's TTL, so the next request reads the row again.
+    forgetVerifiedKey(keyId);
     await verifyApiKey(server.deps, key);
     await vi.waitFor(async () =>
       expect((await row()).lastRequest?.getTime()).toBeGreaterThan(stale.getTime()),
     );
+  });
+
+  it('revoked key is rejected at once', async () => {
+    const { ownerId, keyId, key } = await newKey();
+    expect(await verifyApiKey(server.deps, key)).toBe(ownerId);
+
+    await revokeApiKey(server.deps.db, ownerId, keyId);
+
+    expect(await verifyApiKey(server.deps, key)).toBeNull();
+  });
+
+  it('key disabled elsewhere expires from cache', async () => {
+    const { ownerId, keyId, key } = await newKey();
+    expect(await verifyApiKey(server.deps, key)).toBe(ownerId);
+
+    // Another server process disables the key: this one trusts its cache until the TTL ends.
+    await server.deps.db.apiKey.update({ where: { id: keyId }, data: { enabled: false } });
+    expect(await verifyApiKey(server.deps, key)).toBe(ownerId);
+
+    const later = Date.now() + VERIFIED_KEY_TTL_MS + 1;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      expect(await verifyApiKey(server.deps, key)).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('quota key is counted', async () => {

@@ -5,6 +5,7 @@
  */
 import type { Auth } from '../auth/auth';
 import type { Db } from '../db/client';
+import { forgetVerifiedKey } from '../auth/api-key-verify';
 import { NotFoundError } from '../errors';
 import { apiKeySelect } from './selects';
 
@@ -31,4 +32,5 @@ export async function listApiKeys(db: Db, userId: string) {
 export async function revokeApiKey(db: Db, userId: string, keyId: string): Promise<void> {
   const { count } = await db.apiKey.deleteMany({ where: { id: keyId, referenceId: userId } });
   if (count === 0) throw new NotFoundError('API key', keyId);
+  forgetVerifiedKey(keyId);
 }

@@ -17,10 +17,12 @@ import {
   type NotebookCell,
   type RunCell,
 } from './cells';
+import { DeletedNotice } from './deleted-notice';
 import { MarkdownCell } from './markdown-cell';
 import { RunCellView } from './run-cell';
 import { SaveIndicator } from './save-indicator';
 import { useAutosave } from './use-autosave';
+import { useCellHistory } from './use-cell-history';
 import { useRunStarter } from './use-run-starter';
 
 export interface NotebookEditorProps {
@@ -40,39 +42,42 @@ export function NotebookEditor({
   initialCells,
   storedCells,
 }: NotebookEditorProps) {
-  const [cells, setCells] = useState<NotebookCell[]>(initialCells);
+  const { cells, change, edit, undo, justDeleted } = useCellHistory(initialCells);
   const autosave = useAutosave(notebookId, version, cells, storedCells);
 
-  const updateCell = useCallback((id: string, update: (cell: NotebookCell) => NotebookCell) => {
-    setCells((previous) => previous.map((cell) => (cell.id === id ? update(cell) : cell)));
-  }, []);
+  // Untracked: text typed in an editor, which has its own undo, and run ids set by the server.
+  const updateCell = useCallback(
+    (id: string, update: (cell: NotebookCell) => NotebookCell) => {
+      edit((previous) => previous.map((cell) => (cell.id === id ? update(cell) : cell)));
+    },
+    [edit],
+  );
 
   const starter = useRunStarter(notebookId, autosave.flush, (runCellId, runId) =>
     updateCell(runCellId, (cell) => (cell.type === 'run' ? { ...cell, lastRunId: runId } : cell)),
   );
 
   const insertAt = (index: number, type: CellType) => {
-    setCells((previous) => {
+    change((previous) => {
       const specAbove = previous
         .slice(0, index)
         .reverse()
         .find((cell) => cell.type === 'spec');
-      const next = [...previous];
-      next.splice(index, 0, newCell(type, specAbove?.id ?? null));
-      return next;
+      return { kind: 'insert', index, cell: newCell(type, specAbove?.id ?? null) };
     });
   };
 
-  const move = (index: number, offset: -1 | 1) => {
-    setCells((previous) => {
-      const next = [...previous];
-      const [cell] = next.splice(index, 1);
-      if (cell) next.splice(index + offset, 0, cell);
-      return next;
-    });
-  };
+  const move = (cellId: string, index: number, offset: -1 | 1) =>
+    change(() => ({ kind: 'move', cellId, from: index, to: index + offset }));
 
-  const remove = (id: string) => setCells((previous) => previous.filter((cell) => cell.id !== id));
+  const remove = (cell: NotebookCell, index: number) => change(() => ({ kind: 'delete', index, cell }));
+
+  // Run cell settings are undoable steps. Quick successive edits of one cell merge into one step.
+  const updateSettings = (updated: NotebookCell) =>
+    change((previous) => {
+      const before = previous.find((cell) => cell.id === updated.id);
+      return before ? { kind: 'update', before, after: updated } : null;
+    });
 
   const runCell = (runCellId: string) => {
     const cell = cells.find(
@@ -91,7 +96,7 @@ export function NotebookEditor({
     const index = cells.findIndex((cell) => cell.id === specCellId);
     const next = [...cells];
     next.splice(index + 1, 0, created);
-    setCells(next);
+    change(() => ({ kind: 'insert', index: index + 1, cell: created }));
     const target = resolveSpecCell(next, created.id);
     if (target) void starter.start(created, target);
   };
@@ -101,7 +106,12 @@ export function NotebookEditor({
       <NotebookHeader
         notebookId={notebookId}
         title={title}
-        saveIndicator={<SaveIndicator autosave={autosave} notebookId={notebookId} />}
+        saveIndicator={
+          <>
+            <SaveIndicator autosave={autosave} notebookId={notebookId} />
+            {justDeleted ? <DeletedNotice onUndo={undo} /> : null}
+          </>
+        }
       />
 
       {cells.length === 0 ? (
@@ -119,9 +129,9 @@ export function NotebookEditor({
             key={cell.id}
             type={cell.type}
             index={index}
-            onMoveUp={index > 0 ? () => move(index, -1) : undefined}
-            onMoveDown={index < cells.length - 1 ? () => move(index, 1) : undefined}
-            onDelete={() => remove(cell.id)}
+            onMoveUp={index > 0 ? () => move(cell.id, index, -1) : undefined}
+            onMoveDown={index < cells.length - 1 ? () => move(cell.id, index, 1) : undefined}
+            onDelete={() => remove(cell, index)}
             onAdd={(type) => insertAt(index + 1, type)}
           >
             {cell.type === 'markdown' ? (
@@ -143,7 +153,7 @@ export function NotebookEditor({
                 cell={cell}
                 cells={cells}
                 target={resolveSpecCell(cells, cell.id)}
-                onChange={(updated) => updateCell(cell.id, () => updated)}
+                onChange={updateSettings}
                 onStart={() => runCell(cell.id)}
                 starting={starter.starting === cell.id}
                 startError={starter.errors[cell.id]}

@@ -24,6 +24,11 @@ describe('isTransientDbError', () => {
     ['SQLSTATE 57P03 starting up', { code: '57P03', message: 'the database system is starting up' }, true],
     ['SQLSTATE 08006 connection failure', { code: '08006', message: 'connection failure' }, true],
     ['pg: connection terminated', new Error('Connection terminated unexpectedly'), true],
+    [
+      'pg: client not queryable',
+      new Error('Client has encountered a connection error and is not queryable'),
+      true,
+    ],
     ['wrapped in a cause', new Error('query failed', { cause: { code: 'ECONNREFUSED' } }), true],
     ['Prisma P2002 unique violation', { code: 'P2002', message: 'Unique constraint failed' }, false],
     ['SQLSTATE 23505 unique violation', { code: '23505', message: 'duplicate key value' }, false],

@@ -20,9 +20,13 @@ const TRANSIENT_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P20
 /** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart). */
 const TRANSIENT_SQLSTATE = /^(08|57P0)/;
 
-/** Messages of the pg driver and of PostgreSQL that carry no code. */
+/**
+ * Messages of the pg driver and of PostgreSQL that carry no code. pg 8 answers "Client has
+ * encountered a connection error and is not queryable" for a query on a pooled client whose
+ * socket the server closed, which happens to a transaction that starts as PostgreSQL stops.
+ */
 const TRANSIENT_MESSAGE =
-  /Connection terminated|Connection ended|terminating connection|database system is (starting up|shutting down|in recovery)|Can't reach database|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET/i;
+  /Connection terminated|Connection ended|terminating connection|connection error and is not queryable|database system is (starting up|shutting down|in recovery)|Can't reach database|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET/i;
 
 interface ErrorLike {
   code?: unknown;

@@ -15,9 +15,20 @@ const PINO_LEVELS: Record<string, 'error' | 'warn' | 'info' | 'debug'> = {
   debug: 'debug',
 };
 
+/**
+ * Returns log metadata with its `error` cut to name, message and code: pg attaches its whole
+ * client to connection errors, which made each line several kilobytes during a restart.
+ */
+function compactMeta(meta: Record<string, unknown> | undefined): Record<string, unknown> {
+  const error = meta?.error;
+  if (typeof error !== 'object' || error === null) return meta ?? {};
+  const { name, message, code } = error as { name?: unknown; message?: unknown; code?: unknown };
+  return { ...meta, error: { name, message, code } };
+}
+
 export const queueLogger = new Logger((scope) => (level, message, meta) => {
   const log = logger.child({ component: 'graphile-worker', ...scope });
-  log[PINO_LEVELS[level] ?? 'info'](meta ?? {}, message);
+  log[PINO_LEVELS[level] ?? 'info'](compactMeta(meta), message);
 });
 
 /**

@@ -17,7 +17,8 @@ function runClient(args: string[], env: Record<string, string>) {
       ['--import', 'tsx', path.join(ROOT, 'examples', 'client.ts'), ...args],
       { cwd: ROOT, env: { ...process.env, ...env }, timeout: 180_000 },
       (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        let code = 0;
+        if (error !== null) code = typeof error.code === 'number' ? error.code : 1;
         resolve({ code, stdout, stderr });
       },
     );

@@ -21,7 +21,7 @@ const TRANSIENT_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P20
 const TRANSIENT_SQLSTATE = /^(08|57P0)/;
 
 /**
- * Messages of the pg driver and of PostgreSQL that carry no code. pg 8 answers "Client has
+ * Messages of the pg driver and of PostgreSQL that carry no code. pg 8 throws "Client has
  * encountered a connection error and is not queryable" for a query on a pooled client whose
  * socket the server closed, which happens to a transaction that starts as PostgreSQL stops.
  */

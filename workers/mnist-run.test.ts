@@ -7,15 +7,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { type Runner, run } from 'graphile-worker';
+import type { Runner } from 'graphile-worker';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { RunSession, decodeSafetensors, parseSpec } from '../core';
-import { queueLogger } from '../server/queue/migrate';
 import { downloadSnapshot } from '../server/services/snapshots';
 import { useServerFixture } from '../test/server-fixture';
-import { createTaskList } from './tasks';
+import { startTestRunner } from '../test/test-worker';
 import { RunThreadPool } from './thread/run-thread-pool';
 
 const SAMPLES = 300;
@@ -26,7 +25,7 @@ const TICKS = SAMPLES * (PRESENT_TICKS + REST_TICKS);
 const CHUNK_TICKS = 3_000;
 const SEED = 11;
 
-/** The README's MNIST example with 300 training digits, each shown for a shorter time. */
+/** Reads the README's MNIST example and sets 300 training digits, each shown for a shorter time. */
 function mnistSpec(): Record<string, unknown> {
   const text = readFileSync(path.join(import.meta.dirname, '..', 'examples', 'mnist-stdp.yaml'), 'utf8');
   const spec = parseYaml(text) as { stimulus: { data: Record<string, unknown> }[] };
@@ -48,13 +47,7 @@ let threads: RunThreadPool;
 beforeAll(async () => {
   threads = new RunThreadPool(1, server.deps.log);
   threads.warm();
-  runner = await run({
-    connectionString: server.databaseUrl,
-    concurrency: 1,
-    taskList: createTaskList({ db: server.deps.db, blobs: server.deps.blobs, log: server.deps.log, threads }),
-    logger: queueLogger,
-    pollInterval: 200,
-  });
+  runner = await startTestRunner(server, threads);
 });
 
 afterAll(async () => {

@@ -6,18 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 
-import { type Runner, run } from 'graphile-worker';
+import type { Runner } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { RunSession, parseSpec } from '../core';
-import { queueLogger } from '../server/queue/migrate';
 import type { ProgressMessage } from '../server/services/run-progress';
 import { downloadSnapshot } from '../server/services/snapshots';
 import { createApiKeyClient, startHttpApi } from '../test/http-api';
 import { useServerFixture } from '../test/server-fixture';
+import { startTestRunner } from '../test/test-worker';
 import { TINY_SPEC } from '../test/tiny-spec';
 import { readTracked } from '../test/tracked';
-import { createTaskList } from './tasks';
 import { RunThreadPool } from './thread/run-thread-pool';
 
 const server = useServerFixture({ LIVENET_CHUNK_TICKS: '10', LIVENET_CHECKPOINT_EVERY_TICKS: '20' });
@@ -28,13 +27,7 @@ let threads: RunThreadPool;
 beforeAll(async () => {
   threads = new RunThreadPool(1, server.deps.log);
   threads.warm();
-  runner = await run({
-    connectionString: server.databaseUrl,
-    concurrency: 1,
-    taskList: createTaskList({ db: server.deps.db, blobs: server.deps.blobs, log: server.deps.log, threads }),
-    logger: queueLogger,
-    pollInterval: 200,
-  });
+  runner = await startTestRunner(server, threads);
 });
 
 afterAll(async () => {
@@ -182,18 +175,7 @@ describe('run lifecycle', () => {
     expect((await api.snapshots.list({ runId: created.id })).length).toBeGreaterThan(0);
 
     // A new worker resumes the run; cancelling it then ends the test.
-    runner = await run({
-      connectionString: server.databaseUrl,
-      concurrency: 1,
-      taskList: createTaskList({
-        db: server.deps.db,
-        blobs: server.deps.blobs,
-        log: server.deps.log,
-        threads,
-      }),
-      logger: queueLogger,
-      pollInterval: 200,
-    });
+    runner = await startTestRunner(server, threads);
     for (
       let polls = 0;
       polls < 400 && (await api.runs.get({ runId: created.id })).ticksDone <= interrupted.ticksDone;

@@ -48,8 +48,11 @@ const EXP_TABLE = Int32Array.from({ length: TABLE_SIZE }, (_, m) =>
   Math.round(PROBABILITY_ONE * Math.exp(-m / 256)),
 );
 
+/** Clamps `value` to `-limit..limit`. */
 export function saturate(value: number, limit: number): number {
-  return value > limit ? limit : value < -limit ? -limit : value;
+  if (value > limit) return limit;
+  if (value < -limit) return -limit;
+  return value;
 }
 
 /** Decays an integer by the 12-bit factor `factor / 4096`, rounding stochastically. */

@@ -68,7 +68,7 @@ export interface RetryOptions {
 /**
  * Runs `operation`, and again after a growing delay (100 ms, doubling, at most 2 s) while it
  * fails with a transient database error and `maxElapsedMs` has not passed. The operation must be
- * safe to repeat: a write whose commit succeeded but whose answer was lost runs twice.
+ * safe to repeat: a write whose commit succeeded but whose response was lost runs twice.
  */
 export async function retryTransient<T>(operation: () => Promise<T>, options: RetryOptions): Promise<T> {
   const start = Date.now();

@@ -127,6 +127,11 @@ export interface FixedEpropLearner {
   /** Gradient sums (input, recurrent: 16 fraction bits; readout: 28 fraction bits). */
   gradients(): { input: Float64Array; recurrent: Float64Array | null; readout: Float64Array };
   applyGradients(): number;
+  /**
+   * Clears what one sequence leaves behind (eligibility traces, readout values and filtered
+   * spikes) as at creation; keeps the weights and the gradient sums.
+   */
+  resetSequence(): void;
   getState(): RuleState;
   setState(state: RuleState): void;
 }
@@ -385,6 +390,19 @@ export function createFixedEpropLearner(config: FixedEpropConfig, random: Random
       readout: readout.gradWeights,
     }),
     applyGradients,
+
+    resetSequence() {
+      readout.values.fill(0);
+      readout.probabilities.fill(0);
+      readout.error.fill(0);
+      readout.filteredSpikes.fill(0);
+      for (const eligibility of projections) {
+        eligibility.presynapticTrace.fill(0);
+        eligibility.membraneDerivative.fill(0);
+        eligibility.offsetDerivative.fill(0);
+        eligibility.filteredEligibility.fill(0);
+      }
+    },
 
     getState(): RuleState {
       const state: RuleState = {

@@ -117,13 +117,25 @@ export class LeakyReadout {
     }
   }
 
-  /** Applies `-rate * gradient` to the readout weights and bias, clears the sums, returns the count. */
-  applyGradients(rate: number): number {
+  /**
+   * Applies `-rate * gradient` to the readout weights and (when `trainBias`) the bias, clears the
+   * sums, returns the count of values changed.
+   */
+  applyGradients(rate: number, trainBias = true): number {
     for (let n = 0; n < this.weights.length; n++) this.weights[n]! -= rate * this.gradWeights[n]!;
-    for (let k = 0; k < this.size; k++) this.bias[k]! -= rate * this.gradBias[k]!;
+    if (trainBias) for (let k = 0; k < this.size; k++) this.bias[k]! -= rate * this.gradBias[k]!;
     this.gradWeights.fill(0);
     this.gradBias.fill(0);
     this.scalars[1] = 0;
-    return this.weights.length + this.size;
+    return this.weights.length + (trainBias ? this.size : 0);
+  }
+
+  /** Returns the readout to rest (values, probabilities, error and traces zero); keeps the sums. */
+  resetSequence(): void {
+    this.values.fill(0);
+    this.probabilities.fill(0);
+    this.error.fill(0);
+    this.filteredSpikes.fill(0);
+    this.scalars[0] = 0;
   }
 }

@@ -480,3 +480,96 @@ describe('e-prop learner', () => {
     expect(() => learner.step(2, spike)).toThrow(/spikes\[0\]: neuron 0 spiked at tick 2 while refractory/);
   });
 });
+
+describe('e-prop options', () => {
+  const EPSILON = 1e-8;
+
+  it('adam first step is rate times sign', () => {
+    // After one step Adam's m / (1 - beta1) = g and v / (1 - beta2) = g^2, so each weight moves by
+    // -rate * g / (|g| + epsilon): rate * sign(g) up to rate * epsilon / |g|.
+    const config = twoNeuronConfig({ optimizer: 'adam', learningRate: 0.001 });
+    const learner = createEpropLearner(config, createStream(1, 'feedback'));
+    runTwoNeurons(learner);
+    const recurrent = learner.gradients().recurrent![0]!;
+    const readout = Array.from(learner.gradients().readout);
+    const readoutBefore = Array.from(config.readout.weights);
+    learner.applyGradients();
+
+    expect(recurrent).toBeCloseTo(signal1Of() * psiOf(), 14);
+    const step = 0.8 - config.recurrent!.weights[0]!;
+    expect(Math.abs(step - (0.001 * recurrent) / (Math.abs(recurrent) + EPSILON))).toBeLessThan(1e-15);
+    const signBound = (g: number) => (0.001 * EPSILON) / Math.abs(g) + 1e-15;
+    expect(Math.abs(step - 0.001 * Math.sign(recurrent))).toBeLessThan(signBound(recurrent));
+    readout.forEach((g, n) => {
+      const moved = readoutBefore[n]! - config.readout.weights[n]!;
+      expect(Math.abs(moved - 0.001 * Math.sign(g))).toBeLessThan(signBound(g));
+    });
+  });
+
+  it('held readout bias stays at zero', () => {
+    const config = twoNeuronConfig({ trainReadoutBias: false });
+    const learner = createEpropLearner(config, createStream(1, 'feedback'));
+    runTwoNeurons(learner);
+    expect(learner.gradients().readoutBias[0]).not.toBe(0);
+    learner.applyGradients();
+    expect(Array.from(config.readout.bias)).toEqual([0, 0]);
+  });
+
+  it('sequence reset equals a fresh learner', () => {
+    const config = twoNeuronConfig({ neuron: { ...twoNeuronConfig().neuron, refractory: 3 } });
+    const learner = createEpropLearner(config, createStream(1, 'feedback'));
+    runTwoNeurons(learner);
+    const gradients = learner.getState();
+    learner.resetSequence();
+    const reset = learner.getState();
+    const fresh = createEpropLearner(twoNeuronConfig(), createStream(1, 'feedback')).getState();
+
+    // The gradient sums and the summed loss carry over; everything else is as at creation.
+    const carriedKeys = ['0.gradient', '1.gradient', 'readout.gradWeights', 'readout.gradBias'];
+    for (const key of Object.keys(fresh)) {
+      if (carriedKeys.includes(key)) expect(Array.from(reset[key]!)).toEqual(Array.from(gradients[key]!));
+      else if (key === 'readout.scalars') expect(reset[key]![0]).toBe(0);
+      else expect(Array.from(reset[key]!)).toEqual(Array.from(fresh[key]!));
+    }
+    expect(Array.from(learner.readout())).toEqual([0, 0]);
+  });
+
+  it('adam state restores bit for bit', () => {
+    const run = (learner: EpropLearner, from: number, to: number) => {
+      for (let n = from; n < to; n++) {
+        runTwoNeurons(learner);
+        learner.applyGradients();
+      }
+    };
+    const whole = twoNeuronConfig({ optimizer: 'adam' });
+    run(createEpropLearner(whole, createStream(1, 'feedback')), 0, 3);
+
+    const first = twoNeuronConfig({ optimizer: 'adam' });
+    const firstLearner = createEpropLearner(first, createStream(1, 'feedback'));
+    run(firstLearner, 0, 2);
+    const second = twoNeuronConfig({
+      optimizer: 'adam',
+      input: { ...first.input, weights: first.input.weights.slice() },
+      recurrent: { ...first.recurrent!, weights: first.recurrent!.weights.slice() },
+      readout: { ...first.readout, weights: first.readout.weights.slice(), bias: first.readout.bias.slice() },
+    });
+    const secondLearner = createEpropLearner(second, createStream(1, 'feedback'));
+    secondLearner.setState(firstLearner.getState());
+    run(secondLearner, 2, 3);
+
+    expect(Array.from(second.input.weights)).toEqual(Array.from(whole.input.weights));
+    expect(Array.from(second.recurrent!.weights)).toEqual(Array.from(whole.recurrent!.weights));
+    expect(Array.from(second.readout.weights)).toEqual(Array.from(whole.readout.weights));
+    expect(secondLearner.getState()['adam.steps']![0]).toBe(3);
+  });
+});
+
+/** L[1] and psi[1] of the two-neuron case at tick 2 (see the learner tests above). */
+function signal1Of(): number {
+  const pi0 = 1 / (1 + Math.exp(1));
+  return 2 * (pi0 - 1) - (1 - pi0);
+}
+
+function psiOf(): number {
+  return 1 / (1 + 2 * 0.2) ** 2;
+}

@@ -15,6 +15,14 @@
  *   5. every `updateEveryTicks` ticks (when set), `applyGradients` runs.
  * `applyGradients` does w -= learningRate * gradient on the input, recurrent and readout weights
  * and the readout bias, clamps the input and recurrent weights to the bounds, and clears the sums.
+ * With `optimizer: 'adam'` every gradient array is first rescaled by Adam (`./adam`, default
+ * betas 0.9 and 0.999, epsilon 1e-8), whose step count and moments are part of the state, so the
+ * step becomes Adam's with the same rates. `trainReadoutBias: false` leaves the bias unchanged.
+ * The bias enters the leaky readout on every tick, so a bias step moves the readout by about
+ * step / (1 - leak), which overshoots at rates that suit the weights; the e-prop experiment
+ * keeps the bias at zero for that reason.
+ * `resetSequence` clears the traces one sequence leaves behind, for training on separate
+ * sequences (the simulator calls it at each sample boundary when the rule asks for it).
  *
  * With symmetric feedback and no recurrent projection, the summed gradient equals back-propagation
  * through time with the same surrogate and reset treatment (the tests check this to 1e-9).
@@ -30,6 +38,7 @@ import { changeFloatWeight } from './bounds';
 import type { EligibilityConstants, NeuronTick } from './eprop-eligibility';
 import { ProjectionEligibility } from './eprop-eligibility';
 import { LeakyReadout } from './eprop-readout';
+import { AdamPreconditioner } from './adam';
 import { restoreArray } from './projection-setup';
 import type { EpropConfig, EpropGradients, EpropLearner, EpropTickInput, RuleState } from './types';
 
@@ -82,6 +91,8 @@ export function createEpropLearner(config: EpropConfig, random: RandomStream): E
     readoutDecay: config.readout.decay,
     reset: config.resetInGradient ? neuron.reset : 'detached',
   };
+  const adam = config.optimizer === 'adam' ? new AdamPreconditioner() : null;
+  const trainBias = config.trainReadoutBias ?? true;
   const refractoryLeft = new Int32Array(size);
   const tick: NeuronTick = {
     refractory: new Uint8Array(size),
@@ -135,6 +146,12 @@ export function createEpropLearner(config: EpropConfig, random: RandomStream): E
   }
 
   function applyGradients(): number {
+    adam?.precondition({
+      input: projections[0]!.gradient,
+      recurrent: projections[1]?.gradient ?? null,
+      readout: readout.gradWeights,
+      readoutBias: trainBias ? readout.gradBias : null,
+    });
     let updates = 0;
     for (const eligibility of projections) {
       const { weights } = eligibility.projection;
@@ -145,7 +162,18 @@ export function createEpropLearner(config: EpropConfig, random: RandomStream): E
       gradient.fill(0);
       updates += weights.length;
     }
-    return updates + readout.applyGradients(config.readoutLearningRate ?? config.learningRate);
+    return updates + readout.applyGradients(config.readoutLearningRate ?? config.learningRate, trainBias);
+  }
+
+  function resetSequence(): void {
+    refractoryLeft.fill(0);
+    readout.resetSequence();
+    for (const eligibility of projections) {
+      eligibility.presynapticTrace.fill(0);
+      eligibility.membraneDerivative.fill(0);
+      eligibility.offsetDerivative.fill(0);
+      eligibility.filteredEligibility.fill(0);
+    }
   }
 
   return {
@@ -187,6 +215,7 @@ export function createEpropLearner(config: EpropConfig, random: RandomStream): E
     },
 
     applyGradients,
+    resetSequence,
 
     getState(): RuleState {
       const state: RuleState = {
@@ -201,6 +230,9 @@ export function createEpropLearner(config: EpropConfig, random: RandomStream): E
       projections.forEach((p, n) => {
         for (const [key, array] of eligibilityArrays(p)) state[`${n}.${key}`] = array.slice();
       });
+      if (adam !== null) {
+        for (const [key, array] of Object.entries(adam.getState())) state[`adam.${key}`] = array;
+      }
       return state;
     },
 
@@ -215,6 +247,12 @@ export function createEpropLearner(config: EpropConfig, random: RandomStream): E
       projections.forEach((p, n) => {
         for (const [key, array] of eligibilityArrays(p)) restoreArray(state, `${n}.${key}`, array);
       });
+      if (adam !== null) {
+        const saved: Record<string, ArrayLike<number>> = {};
+        for (const [key, array] of Object.entries(state))
+          if (key.startsWith('adam.')) saved[key.slice('adam.'.length)] = array;
+        adam.setState(saved);
+      }
     },
   };
 }

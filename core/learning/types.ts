@@ -108,6 +108,10 @@ export interface EpropConfig {
   resetInGradient: boolean;
   /** Bounds applied after every update of the input and recurrent weights, if any. */
   bounds: WeightBounds | null;
+  /** `adam` rescales every gradient with Adam (`./adam`) before the step; `sgd` (default) does not. */
+  optimizer?: 'sgd' | 'adam';
+  /** False keeps the readout bias unchanged (no bias step); true (default) trains it. */
+  trainReadoutBias?: boolean;
 }
 
 /** Values of one tick t that the simulator passes to the e-prop learner after step 3. */
@@ -152,6 +156,12 @@ export interface EpropLearner {
   gradients(): EpropGradients;
   /** Applies `w -= rate * gradient` to every trained weight, clears the sums, returns the count. */
   applyGradients(): number;
+  /**
+   * Clears what one sequence leaves behind: eligibility traces, readout values and traces, and
+   * refractory counters return to their values at creation. Weights, gradient sums and the
+   * optimizer's state are kept.
+   */
+  resetSequence(): void;
   getState(): RuleState;
   setState(state: RuleState): void;
 }

@@ -17,6 +17,20 @@
  * feedback from it first; the initial readout weights come from `weights/readout` (uniform in
  * +-1/sqrt(neurons)), as in the float task trainer. Readout weights are learner state and are
  * saved with it, together with the stream.
+ *
+ * `resetEachSample` (the rule option) trains on each sample of the data stimulus as a separate
+ * sequence, as Bellec et al. (2020) and `core/templates/eprop-rows-trainer.ts` do. At the first
+ * tick of every sample period, before the neurons update, the driver sets `u`, `v`, the
+ * threshold offset and the refractory counter of the trained population to 0, their values at
+ * creation. It drops what arrives at that population on that tick (its part of the ring slot and
+ * the learner's arrivals), which with delay 0 are the spikes of the previous sample's last tick.
+ * Then the learner's `resetSequence` clears the eligibility and readout traces. Weights,
+ * gradient sums and optimizer state carry over. Spikes sent with a delay longer than the rest between samples still arrive later.
+ * The reset is a rule option rather than a chip-wide "reset between samples" of the data
+ * stimulus because it is part of how e-prop computes its gradient (truncated sequences): it
+ * touches only the population and the traces the rule differentiates, so the other populations,
+ * the pair rules and the vote readout keep CHIP.md's semantics. The reset is a function of the
+ * tick, so it needs no saved state of its own.
  */
 import type { Program, ProjectionProgram } from '../program';
 import { createStream } from '../random';
@@ -33,6 +47,7 @@ import type { EpropLearner, RuleState } from '../learning/types';
 import type { EpropSpec } from '../spec/schema';
 import type { FixedNeuronState, FloatNeuronState } from '../neuron/state';
 import type { NeuronBank } from './neuron-bank';
+import type { InputArray } from './ring';
 import type { SpikeHistory } from './history';
 
 /** e-prop's published damping of the surrogate. */
@@ -59,16 +74,26 @@ export class EpropDriver {
   private readonly membrane: Int32Array;
   private readonly tested: Int32Array | Float64Array;
   private readonly floatMembrane: Float64Array | null;
+  /** Ticks between the sample resets (the data stimulus's period), or null without them. */
+  private readonly resetPeriod: number | null;
+  /** The tick whose arrivals the last reset dropped. */
+  private resetTick = 0;
 
-  /** Returns a driver when the program has e-prop projections, else null. */
+  /**
+   * Returns a driver when the program has e-prop projections, else null. `samplePeriod` is the
+   * period of the labelled data stimulus (present plus rest ticks), or null without one.
+   */
   static create(
     program: Program,
     weights: (Int8Array | Float64Array)[],
     neurons: NeuronBank,
     seed: number,
+    samplePeriod: number | null = null,
   ): EpropDriver | null {
     const projections = program.projections.filter((p) => p.learning?.rule === 'eprop');
-    return projections.length === 0 ? null : new EpropDriver(program, projections, weights, neurons, seed);
+    return projections.length === 0
+      ? null
+      : new EpropDriver(program, projections, weights, neurons, seed, samplePeriod);
   }
 
   private constructor(
@@ -77,6 +102,7 @@ export class EpropDriver {
     weights: (Int8Array | Float64Array)[],
     neurons: NeuronBank,
     seed: number,
+    samplePeriod: number | null,
   ) {
     this.program = program;
     this.neurons = neurons;
@@ -110,6 +136,12 @@ export class EpropDriver {
     const learning = this.input.learning as EpropSpec;
     const classes = readout.classes;
     const path = `projections.${this.input.name}.learning`;
+    if (learning.resetEachSample === true && samplePeriod === null) {
+      throw new RangeError(
+        `${path}.resetEachSample: the reset needs a data stimulus with samples to mark their boundaries; the spec has none`,
+      );
+    }
+    this.resetPeriod = learning.resetEachSample === true ? samplePeriod : null;
     this.random = createStream(seed, 'learning/eprop');
     this.inputArrivals = new Uint8Array(program.populations[this.input.from]!.size);
     this.recurrentArrivals = new Uint8Array(size);
@@ -132,6 +164,16 @@ export class EpropDriver {
     if (program.mode === 'fixed') {
       if (learning.resetInGradient) {
         throw new RangeError(`${path}.resetInGradient: fixed-mode e-prop keeps the reset detached; got true`);
+      }
+      if (learning.optimizer === 'adam') {
+        throw new RangeError(
+          `${path}.optimizer: fixed-mode e-prop applies plain integer steps, Adam runs in float mode only; got adam`,
+        );
+      }
+      if (learning.trainReadoutBias === true) {
+        throw new RangeError(
+          `${path}.trainReadoutBias: the fixed-mode readout has no bias; got true (remove it or set false)`,
+        );
       }
       this.readoutBias = null;
       const range = Math.round(READOUT_ONE / Math.sqrt(size));
@@ -204,19 +246,38 @@ export class EpropDriver {
         surrogateDamping: SURROGATE_DAMPING,
         resetInGradient: learning.resetInGradient,
         bounds: resolveBounds(learning, 'float', path),
+        optimizer: learning.optimizer ?? 'sgd',
+        trainReadoutBias: learning.trainReadoutBias ?? true,
       },
       this.random,
     );
   }
 
-  /** Copies the state that `step` needs to recompute `v` before the reset (fixed mode). */
-  beforeUpdate(): void {
+  /**
+   * Runs before the neurons update at tick t: the sample reset when t starts a sample (`aIn` is
+   * the ring slot of t), then, in fixed mode, copies the state that `step` needs to recompute
+   * `v` before the reset.
+   */
+  beforeUpdate(t: number, aIn: InputArray): void {
+    if (this.resetPeriod !== null && (t - 1) % this.resetPeriod === 0) this.resetSample(t, aIn);
     if (this.fixed === null) return;
     const state = this.neurons.states[this.population] as FixedNeuronState;
     this.previousV.set(state.v);
     this.previousOffset.set(state.thresholdOffset);
     for (let j = 0; j < this.refractory.length; j++)
       this.refractory[j] = state.refractoryLeft[j]! > 0 ? 1 : 0;
+  }
+
+  private resetSample(t: number, aIn: InputArray): void {
+    const population = this.program.populations[this.population]!;
+    const state = this.neurons.states[this.population]!;
+    state.u.fill(0);
+    state.v.fill(0);
+    state.thresholdOffset.fill(0);
+    state.refractoryLeft.fill(0);
+    aIn.fill(0, population.offset, population.offset + population.size);
+    this.learner.resetSequence();
+    this.resetTick = t;
   }
 
   /** Runs the learner for tick t (after spike emission); returns the learning updates done. */
@@ -226,6 +287,10 @@ export class EpropDriver {
     this.fillArrivals(this.input, t, history, this.inputArrivals);
     const recurrentArrivals =
       this.recurrent === null ? null : this.fillArrivals(this.recurrent, t, history, this.recurrentArrivals);
+    if (t === this.resetTick) {
+      this.inputArrivals.fill(0);
+      recurrentArrivals?.fill(0);
+    }
 
     if (this.fixed !== null) {
       this.recomputeFixed(spikes);

@@ -150,10 +150,16 @@ export class Simulator {
         ? null
         : this.createRule(projection, this.envelopes[i]?.working ?? this.weights[i]!),
     );
-    this.eprop = EpropDriver.create(program, this.weights, this.neurons, options.seed);
     this.labelled =
       (this.stimuli.find((s) => s instanceof DataStimulus && Number.isFinite(s.samples)) as
         DataStimulus | undefined) ?? null;
+    this.eprop = EpropDriver.create(
+      program,
+      this.weights,
+      this.neurons,
+      options.seed,
+      this.labelled === null ? null : this.labelled.presentTicks + this.labelled.restTicks,
+    );
     const trackers = new Map<number, TaskReward>();
     this.taskRewardOf = program.projections.map((projection) => {
       const learning = projection.learning;
@@ -243,7 +249,7 @@ export class Simulator {
     const t = this.tick + 1;
     const aIn = this.ring.slotFor(t);
 
-    if (this.eprop !== null) this.eprop.beforeUpdate();
+    if (this.eprop !== null) this.eprop.beforeUpdate(t, aIn);
     this.updateNeurons(t, aIn);
     aIn.fill(0);
     this.emit(t);

@@ -33,6 +33,12 @@ export const envelopeSchema = z.strictObject({
   driftBudget: positiveNumber(),
   windowTicks: positiveInteger(),
   cadence: cadenceSchema.prefault({ kind: 'every-event' }),
+  /**
+   * Last tick whose updates are committed. From the next tick on the projection is frozen for
+   * good: updates are refused (one `refused-update` event per window) and rollbacks are skipped,
+   * so the weights stay as they were at the end of this tick. Learning runs to the end when absent.
+   */
+  plasticUntilTick: integerIn(0, Number.MAX_SAFE_INTEGER).optional(),
   /** Restore the last good snapshot when `metric` falls below `floor`. */
   rollback: z
     .strictObject({
@@ -85,6 +91,14 @@ export const rstdpSchema = z.strictObject({
    * (`core/sim/task-reward`). `api`: only rewards injected while running. Both accept injected ones.
    */
   rewardSource: z.enum(['task', 'api']).default('task'),
+  /**
+   * Expected reward: each reward `r` applies as `r - b`, where `b` is the running mean of the
+   * rewards before it (`b += (r - b) / tauRewards` after each). Without it, a task the readout
+   * mostly gets right keeps potentiating the synapses behind its answers, and errors must be
+   * frequent to hold the weights in balance (Fremaux, Sprekeler and Gerstner 2010, J. Neurosci.
+   * 30:13326, show that R-STDP needs the reward's mean removed). Absent: rewards apply as given.
+   */
+  rewardBaseline: z.strictObject({ tauRewards: integerIn(1, 1_000_000) }).optional(),
 });
 
 /**
@@ -110,6 +124,20 @@ export const epropSchema = z.strictObject({
   resetInGradient: z.boolean({ error: 'expected true or false' }).default(false),
   /** Ticks between applying the accumulated update; 1 applies it every tick. */
   updateEveryTicks: integerIn(1, 2 ** 31 - 1).default(1),
+  /**
+   * `adam` rescales every gradient with Adam (Kingma and Ba 2015, betas 0.9 and 0.999, epsilon
+   * 1e-8) before the step, as Bellec et al. (2020) train e-prop. `sgd`, the default, applies the
+   * gradient as it is. Adam runs in float mode only.
+   */
+  optimizer: z.enum(['sgd', 'adam']).optional(),
+  /** False keeps the readout bias at zero, its initial value; trained when absent (float mode only has a bias). */
+  trainReadoutBias: z.boolean({ error: 'expected true or false' }).optional(),
+  /**
+   * At the first tick of every sample of the data stimulus, return the recurrent population and
+   * the rule's traces and readout to rest, so each sample is learned as a separate sequence
+   * (`core/sim/eprop-driver.ts`). Off when absent.
+   */
+  resetEachSample: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 export const learningSchema = z.discriminatedUnion('rule', [stdpSchema, rstdpSchema, epropSchema]);

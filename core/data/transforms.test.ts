@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { rowSequence, scaleContrast, shiftImage } from './transforms';
+import { driftImage, rowSequence, scaleContrast, shiftImage } from './transforms';
 import { image } from './mnist';
 
 describe('scaleContrast', () => {
@@ -82,5 +82,41 @@ describe('rowSequence', () => {
     expect(sequence.steps).toBe(28);
     expect(sequence.channels).toBe(28);
     expect(sequence.values[27 * 28 + 27]).toBe(image(0)[783]);
+  });
+});
+
+describe('driftImage', () => {
+  // Columns 0..13 white (1), 14..27 black (0): the mean is exactly 0.5.
+  const halves = new Float32Array(784);
+  for (let row = 0; row < 28; row++) halves.fill(1, row * 28, row * 28 + 14);
+  const drifted = driftImage(halves, { contrast: 0.5, shiftX: 3, shiftY: 0 });
+
+  it('leaves vacated columns black', () => {
+    // Columns 0..2 came from outside the image.
+    expect(drifted[0]).toBe(0);
+    expect(drifted[5 * 28 + 2]).toBe(0);
+  });
+
+  it('halves contrast around the mean', () => {
+    // 0.5 + 0.5 * (1 - 0.5) = 0.75 for white, 0.5 + 0.5 * (0 - 0.5) = 0.25 for black.
+    expect(drifted[3]).toBe(0.75); // from column 0
+    expect(drifted[27 * 28 + 16]).toBe(0.75); // from column 13
+    expect(drifted[27 * 28 + 17]).toBe(0.25); // from column 14
+    expect(drifted[10 * 28 + 27]).toBe(0.25); // from column 24
+  });
+
+  it('takes the mean before the shift', () => {
+    // Shifting first would lose white columns 11..13 and give a mean of 11/28, not 0.5.
+    const total = drifted.reduce((sum, value) => sum + value, 0);
+    expect(total).toBeCloseTo(28 * (14 * 0.75 + 11 * 0.25), 4);
+  });
+
+  it('moves down and up', () => {
+    const down = driftImage(halves, { contrast: 1, shiftX: 0, shiftY: 2 });
+    expect(down[1 * 28]).toBe(0);
+    expect(down[2 * 28]).toBe(1);
+    const up = driftImage(halves, { contrast: 1, shiftX: 0, shiftY: -27 });
+    expect(up[0]).toBe(1);
+    expect(up[28]).toBe(0);
   });
 });

@@ -79,6 +79,27 @@ export function shiftImage(
   return out;
 }
 
+/** A drift of an image: contrast factor around the image's mean, then a shift in whole pixels. */
+export interface ImageDrift {
+  contrast: number;
+  shiftX: number;
+  shiftY: number;
+}
+
+/**
+ * Applies a drift: `scaleContrast(pixels, contrast)` around the image's mean, then
+ * `shiftImage(..., shiftX, shiftY)`. With contrast 0.5 and shift (3, 0) this is the drift of the
+ * drift experiment. The contrast comes first, so the mean is taken over the unshifted digit.
+ */
+export function driftImage(
+  pixels: ArrayLike<number>,
+  drift: ImageDrift,
+  width = MNIST_COLUMNS,
+  height = MNIST_ROWS,
+): Float32Array {
+  return shiftImage(scaleContrast(pixels, drift.contrast), drift.shiftX, drift.shiftY, width, height);
+}
+
 export interface RowSequence {
   /** Number of steps: one per image row. */
   steps: number;

@@ -6,6 +6,9 @@
  * weights. At the end of every tick, after the rule's update and reward, `endTick` decides:
  *
  *   1. frozen projection (`setPlastic(false)`): pending changes are dropped, as a refused update;
+ *      after `plasticUntilTick` likewise, but only the first refusal of each window is recorded,
+ *      so a rule that changes weights every tick cannot flood the events. `setPlastic(true)` does
+ *      not reopen a closed plasticity window;
  *   2. cadence: `every-event` commits every tick, `every-n-ticks` commits when `tick % n == 0`
  *      (changes accumulate in the working copy until then), `on-confidence-drop` commits only
  *      while the last reported confidence is below the floor and drops the changes otherwise
@@ -20,7 +23,8 @@
  * marks the live weights as the last good snapshot (the initial weights are the first one); a
  * value below the floor restores that snapshot into the live and working weights and the drift
  * snapshot, and records a `rollback` event, unless the live weights already equal it. Only
- * weights are restored; the rule's traces and eligibilities carry on.
+ * weights are restored; the rule's traces and eligibilities carry on. After `plasticUntilTick`
+ * no rollback happens, so the weights of a closed window never change.
  *
  * Weight bounds are not repeated here: the rule clamps every update before the weight is used.
  */
@@ -64,6 +68,11 @@ export class ProjectionEnvelope {
   private readonly good: Weights;
   /** plastic flag, window start tick, good snapshot tick, then the last value of each metric. */
   private readonly scalars: Float64Array;
+  /**
+   * Start tick of the last window whose refusal after `plasticUntilTick` was recorded, or -1.
+   * It is saved only when the spec sets `plasticUntilTick`, so older checkpoints still restore.
+   */
+  private readonly closedWindowReported = Float64Array.of(-1);
 
   constructor(projection: string, spec: EnvelopeSpec, live: Weights) {
     if (!Number.isFinite(spec.driftBudget) || spec.driftBudget <= 0) {
@@ -75,6 +84,10 @@ export class ProjectionEnvelope {
       throw new RangeError(
         `${projection}.envelope.windowTicks: expected an integer >= 1, got ${spec.windowTicks}`,
       );
+    }
+    const until = spec.plasticUntilTick;
+    if (until !== undefined && (!Number.isSafeInteger(until) || until < 0)) {
+      throw new RangeError(`${projection}.envelope.plasticUntilTick: expected an integer >= 0, got ${until}`);
     }
     this.projection = projection;
     this.spec = spec;
@@ -101,10 +114,22 @@ export class ProjectionEnvelope {
     return this.scalars[3 + METRICS.indexOf(metric)]!;
   }
 
+  /** Tells whether tick `tick` comes after the plasticity window of `plasticUntilTick`. */
+  private windowClosed(tick: number): boolean {
+    const until = this.spec.plasticUntilTick;
+    return until !== undefined && tick > until;
+  }
+
   /** Runs the end-of-tick decision (see the module doc) and returns the events it records. */
   endTick(tick: number): EnvelopeEvent[] {
     const events: EnvelopeEvent[] = [];
-    if (!this.plastic) {
+    if (this.windowClosed(tick)) {
+      if (tick === this.spec.plasticUntilTick! + 1) {
+        events.push(this.event(tick, 'plasticity-changed', { plastic: false, reason: 'plasticUntilTick' }));
+      }
+      const refused = this.refuseAfterWindow(tick);
+      if (refused !== null) events.push(refused);
+    } else if (!this.plastic) {
       if (!sameWeights(this.working, this.live)) {
         this.working.set(this.live);
         events.push(this.event(tick, 'refused-update', { reason: 'frozen' }));
@@ -131,7 +156,7 @@ export class ProjectionEnvelope {
     this.scalars[3 + METRICS.indexOf(metric)] = value;
 
     const rollback = this.spec.rollback;
-    if (rollback === undefined || rollback.metric !== metric) return [];
+    if (rollback === undefined || rollback.metric !== metric || this.windowClosed(tick)) return [];
     if (value >= rollback.floor) {
       this.good.set(this.live);
       this.scalars[2] = tick;
@@ -150,6 +175,26 @@ export class ProjectionEnvelope {
         restoredFromTick: this.scalars[2]!,
       }),
     ];
+  }
+
+  /** Drops pending changes after the plasticity window; returns the window's first refusal event. */
+  private refuseAfterWindow(tick: number): EnvelopeEvent | null {
+    // Once this window's refusal is recorded, a plain copy drops the changes: comparing every
+    // weight each tick would cost more than the copy on large projections.
+    const windowStart = this.scalars[1]!;
+    if (this.closedWindowReported[0] === windowStart) {
+      this.working.set(this.live);
+      return null;
+    }
+    if (sameWeights(this.working, this.live)) return null;
+
+    this.working.set(this.live);
+    this.closedWindowReported[0] = windowStart;
+    return this.event(tick, 'refused-update', {
+      reason: 'plasticity-window',
+      plasticUntilTick: this.spec.plasticUntilTick!,
+      windowStartTick: windowStart,
+    });
   }
 
   private commitDue(tick: number): boolean {
@@ -188,6 +233,9 @@ export class ProjectionEnvelope {
       snapshot: this.snapshot.slice(),
       good: this.good.slice(),
       scalars: this.scalars.slice(),
+      ...(this.spec.plasticUntilTick !== undefined
+        ? { closedWindowReported: this.closedWindowReported.slice() }
+        : {}),
     };
   }
 
@@ -197,5 +245,8 @@ export class ProjectionEnvelope {
     restoreArray(state, 'snapshot', this.snapshot);
     restoreArray(state, 'good', this.good);
     restoreArray(state, 'scalars', this.scalars);
+    if (this.spec.plasticUntilTick !== undefined) {
+      restoreArray(state, 'closedWindowReported', this.closedWindowReported);
+    }
   }
 }

@@ -12,6 +12,9 @@
  *
  * An encoder without `data` is driven by the constant value 1 on every input from tick 1 on, so
  * a Poisson encoder alone is a constant-rate source at `maxRateHz`.
+ *
+ * The data's `drift` changes every digit from sample `drift.fromSample` on (`driftImage`). It
+ * depends on the sample index alone, so chunked and resumed runs drift at the same sample.
  */
 import type { Program, PopulationProgram } from '../program';
 import type { StimulusSpec } from '../spec/stimulus-schema';
@@ -19,10 +22,12 @@ import { createStream } from '../random';
 import { createEncoder } from '../encoders/create';
 import type { Encoder } from '../encoders/encoder';
 import { image, label, sampleOrder } from '../data/mnist';
+import { driftImage } from '../data/transforms';
+import type { DriftSpec } from '../spec/stimulus-schema';
 import type { StimulusSource, StimulusState } from './stimulus';
 
 export interface DataStimulusOptions {
-  /** Changes every image before it is encoded (for example a drift: contrast and shift). */
+  /** Changes every image before it is encoded, after the spec's drift if any. */
   transform?: (pixels: Float32Array) => ArrayLike<number>;
 }
 
@@ -37,6 +42,7 @@ export class DataStimulus implements StimulusSource {
   private readonly encoder: Encoder;
   private readonly order: Int32Array;
   private readonly transform: DataStimulusOptions['transform'];
+  private readonly drift: DriftSpec | undefined;
   private readonly constant: Float32Array | null;
 
   constructor(
@@ -52,6 +58,7 @@ export class DataStimulus implements StimulusSource {
     this.size = population.size;
     this.transform = options.transform;
     const data = spec.data;
+    this.drift = data?.drift;
 
     this.presentTicks = data?.presentTicks ?? Number.POSITIVE_INFINITY;
     this.restTicks = data?.restTicks ?? 0;
@@ -92,7 +99,10 @@ export class DataStimulus implements StimulusSource {
     if (sample >= this.samples || step >= this.presentTicks) return;
 
     if (step === 0) {
-      const pixels = image(this.order[sample]!);
+      let pixels = image(this.order[sample]!);
+      if (this.drift !== undefined && sample >= this.drift.fromSample) {
+        pixels = driftImage(pixels, this.drift);
+      }
       this.encoder.beginSample(this.transform ? this.transform(pixels) : pixels);
     }
     this.encoder.encode(step, view);

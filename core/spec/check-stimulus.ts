@@ -4,6 +4,7 @@
  * fit the population and appear once per tick. A Poisson rate must give a per-tick probability
  * of at most 1, and is never clamped. Pixel encoders of MNIST drive 784 inputs. A row encoder
  * needs MNIST data shown for exactly its 28 rows and drives 28 inputs, or 56 with the row cue.
+ * A drift starts at a sample of the stream.
  */
 import { MAX_ISSUES_PER_LIST, type CheckContext } from './check-context';
 import type { PathSegment } from './issues';
@@ -23,7 +24,20 @@ export function checkStimuli(context: CheckContext): void {
 
     if (stimulus.spikes !== undefined) checkSpikes(context, [...path, 'spikes'], stimulus.spikes, population);
     if (stimulus.encoder !== undefined) checkEncoder(context, path, stimulus, population);
+    checkDrift(context, path, stimulus);
   });
+}
+
+/** A drift must start within the stream; at `samples` itself no sample is drifted. */
+function checkDrift(context: CheckContext, path: PathSegment[], stimulus: StimulusSpec): void {
+  const data = stimulus.data;
+  if (data?.drift === undefined || data.drift.fromSample <= data.samples) return;
+
+  context.expected(
+    [...path, 'data', 'drift', 'fromSample'],
+    `expected a sample index in 0..${data.samples} (the data's samples)`,
+    data.drift.fromSample,
+  );
 }
 
 /** Checks that exactly one source is given; returns whether the stimulus can be checked further. */

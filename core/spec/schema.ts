@@ -58,6 +58,7 @@ export type {
 } from './learning-schema';
 export type {
   DataSpec,
+  DriftSpec,
   EncoderSpec,
   ReadoutSpec,
   RecordSpec,

@@ -47,6 +47,30 @@ export const encoderSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Largest shift of a drift in pixels: one pixel short of the digit's 28-pixel width and height. */
+export const DRIFT_SHIFT_MAX_PX = 27;
+
+const contrastExpectation = 'expected a number in (0, 1]: 1 keeps the contrast, 0.5 halves it';
+
+/**
+ * A drift of the input, from sample `fromSample` of the stream on (samples count from 0). Every
+ * digit's contrast is scaled by `contrast` around the digit's mean intensity. Then the digit is
+ * shifted by `shiftX` pixels to the right and `shiftY` down (negative values go left and up).
+ * Pixels shifted past the border are lost and vacated ones are 0. This is the drift of the drift
+ * experiment, `{ contrast: 0.5, shiftX: 3, shiftY: 0 }`. The semantic checks bound `fromSample`
+ * by the data's `samples`.
+ */
+export const driftSchema = z.strictObject({
+  fromSample: integerIn(0, Number.MAX_SAFE_INTEGER),
+  contrast: z
+    .number({ error: contrastExpectation })
+    .gt(0, contrastExpectation)
+    .max(1, contrastExpectation)
+    .default(1),
+  shiftX: integerIn(-DRIFT_SHIFT_MAX_PX, DRIFT_SHIFT_MAX_PX).default(0),
+  shiftY: integerIn(-DRIFT_SHIFT_MAX_PX, DRIFT_SHIFT_MAX_PX).default(0),
+});
+
 export const dataSchema = z.strictObject({
   dataset: z.literal('mnist'),
   split: z.enum(['train', 'test']),
@@ -56,6 +80,8 @@ export const dataSchema = z.strictObject({
   restTicks: integerIn(0, 2 ** 31 - 1).default(0),
   /** The population whose activity is scored against each sample's label, usually the readout's. */
   labels: z.strictObject({ population: referenceField() }).optional(),
+  /** Contrast and position change of the digits from a given sample on; none when absent. */
+  drift: driftSchema.optional(),
 });
 
 export const stimulusSchema = z.strictObject({
@@ -95,6 +121,7 @@ export const readoutSchema = z.strictObject({
 
 export type EncoderSpec = z.infer<typeof encoderSchema>;
 export type DataSpec = z.infer<typeof dataSchema>;
+export type DriftSpec = z.infer<typeof driftSchema>;
 export type StimulusSpec = z.infer<typeof stimulusSchema>;
 export type StateRecordSpec = z.infer<typeof stateRecordSchema>;
 export type RecordSpec = z.infer<typeof recordSchema>;

@@ -24,6 +24,7 @@ const READOUT_TUNABLE = [
   'readoutEta',
   'readoutThreshold',
   'readoutInhibition',
+  'readoutBaselineTau',
   'featureSamples',
 ] as const;
 
@@ -39,6 +40,7 @@ export function readoutParams(params: Record<string, number>): {
     else if (name === 'readoutEta') readout.eta = value;
     else if (name === 'readoutThreshold') readout.thresholdWeights = value;
     else if (name === 'readoutInhibition') readout.inhibitionWeights = value;
+    else if (name === 'readoutBaselineTau') readout.rewardBaselineTau = value;
     else if (!(READOUT_TUNABLE as readonly string[]).includes(name)) features[name] = value;
   }
   return { features, readout };

@@ -136,3 +136,67 @@ describe('fixed reward-modulated STDP', () => {
     expect(() => rule.applyReward!(1, 5000)).toThrow(/eta \* reward = 5000 is outside/);
   });
 });
+
+describe('reward baseline', () => {
+  // Rewards 1, 1, -1 with tauRewards 2: b goes 0, 0.5, 0.75, -0.125, so they apply as
+  // 1 - 0 = 1, 1 - 0.5 = 0.5 and -1 - 0.75 = -1.75.
+  const rewards: [number, number][] = [
+    [7, 1],
+    [8, 1],
+    [9, -1],
+  ];
+
+  it('float applies r minus the running mean', () => {
+    const learning = rstdpSpec({ ...f11, tauEligibilityMs: 1e15, rewardBaseline: { tauRewards: 2 } });
+    const view = denseView('float', 1, 1, [0.5], learning);
+    const rule = createPlasticityRule(view, createStream(1, 'learning'));
+    runSchedule(rule, view, { ticks: 9, pre: [[5, 0]], post: [[5, 0]], rewards });
+
+    expect(view.weights[0]! - 0.5).toBeCloseTo(0.01 * (1 + 0.5 - 1.75), 12);
+    expect(rule.getState()['rewardBaseline']![0]).toBeCloseTo(-0.125, 15);
+  });
+
+  it('fixed applies r minus the running mean exactly', () => {
+    // Same-tick pair at 5 gives e = 64 mantissas, halved every tick: 16, 8 and 4 at ticks 7 to 9.
+    // The weight moves by 16 * 1 + 8 * 0.5 - 4 * 1.75 = 13; b ends at -0.125 = -512 / 2^12.
+    const learning = rstdpSpec({
+      aPlus: 64,
+      aMinus: 0,
+      tauEligibilityMs: 1 / Math.LN2,
+      wMin: -128,
+      wMax: 127,
+      rewardBaseline: { tauRewards: 2 },
+    });
+    const view = denseView('fixed', 1, 1, [10], learning);
+    const rule = createPlasticityRule(view, createStream(1, 'learning'));
+    runSchedule(rule, view, { ticks: 9, pre: [[5, 0]], post: [[5, 0]], rewards });
+
+    expect(view.weights[0]).toBe(23);
+    expect(Array.from(rule.getState()['rewardBaseline']!)).toEqual([-512]);
+  });
+
+  it('without a baseline rewards apply as given', () => {
+    const view = denseView('float', 1, 1, [0.5], rstdpSpec({ ...f11, tauEligibilityMs: 1e15 }));
+    const rule = createPlasticityRule(view, createStream(1, 'learning'));
+    runSchedule(rule, view, { ticks: 9, pre: [[5, 0]], post: [[5, 0]], rewards });
+
+    expect(view.weights[0]! - 0.5).toBeCloseTo(0.01 * (1 + 1 - 1), 12);
+    expect(rule.getState()['rewardBaseline']).toBeUndefined();
+  });
+
+  it('restores the baseline with the state', () => {
+    const learning = rstdpSpec({ ...f11, tauEligibilityMs: 1e15, rewardBaseline: { tauRewards: 2 } });
+    const first = createPlasticityRule(
+      denseView('float', 1, 1, [0.5], learning),
+      createStream(1, 'learning'),
+    );
+    first.applyReward!(1, 1);
+    const second = createPlasticityRule(
+      denseView('float', 1, 1, [0.5], learning),
+      createStream(1, 'learning'),
+    );
+    second.setState(first.getState());
+
+    expect(second.getState()['rewardBaseline']![0]).toBe(0.5);
+  });
+});

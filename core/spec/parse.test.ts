@@ -294,6 +294,24 @@ describe('parseSpec weights', () => {
     expect(firstIssue(input).path).toBe('projections[0].weights.values');
   });
 
+  it('rejects a reward baseline of 0 rewards', () => {
+    const learning = {
+      rule: 'rstdp',
+      aPlus: 1,
+      aMinus: 1,
+      tauPreMs: 20,
+      tauPostMs: 20,
+      wMin: 0,
+      wMax: 127,
+      tauEligibilityMs: 100,
+      eta: 1,
+      rewardBaseline: { tauRewards: 0 },
+    };
+    const issue = firstIssue(withField(['projections', 0, 'learning'], learning));
+    expect(issue.path).toBe('projections[0].learning.rewardBaseline.tauRewards');
+    expect(issue.message).toContain('1');
+  });
+
   it('rejects uniform without high', () => {
     const issue = firstIssue(withField(['projections', 0, 'weights'], { init: 'uniform', low: 0 }));
     expect(issue.path).toBe('projections[0].weights.high');

@@ -30,6 +30,8 @@ export interface RstdpReadoutOptions {
    * upper bound), while a rate of 1 held 77% over the last 1,000.
    */
   eta?: number;
+  /** Rewards the expected reward averages over (`rewardBaseline` of the rule); none when absent. */
+  rewardBaselineTau?: number;
   /** Threshold of the output neurons, in weights of 1.0 (mantissa 127). */
   thresholdWeights?: number;
   /** Inhibition between output neurons per spike, in weights of 1.0. */
@@ -118,6 +120,9 @@ export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
                 wMin: 0,
                 wMax: WEIGHT_ONE,
                 bound: 'hard' as const,
+                ...(options.rewardBaselineTau !== undefined
+                  ? { rewardBaseline: { tauRewards: options.rewardBaselineTau } }
+                  : {}),
                 ...(options.envelope !== undefined ? { envelope: options.envelope } : {}),
               },
             }

@@ -86,6 +86,10 @@ export function SpecEditor(props: SpecEditorProps) {
           specLinter,
           lintGutter(),
           inlineIssues(),
+          // Without wrapping, one line wider than the cell (a long flow mapping, or a line with its
+          // inline issue message) makes the scroller scrollable sideways. Chromium then scrolls it
+          // by itself after each keystroke to reveal the caret, hiding the start of every line.
+          EditorView.lineWrapping,
           editorTheme,
           editorHighlighting,
           EditorState.readOnly.of(Boolean(callbacks.current.readOnly)),

@@ -14,9 +14,11 @@ export interface CellFrameProps {
   onMoveDown?: () => void;
   onDelete: () => void;
   onAdd: (type: CellType) => void;
+  /** Changes a text cell to a network cell or back. Run cells get no such control. */
+  onChangeType?: () => void;
 }
 
-/** Frames a cell with its kind, a toolbar to move or delete it, and "add a cell below". */
+/** Frames a cell with its kind, a toolbar to change, move or delete it, and "add a cell below". */
 export function CellFrame(props: CellFrameProps) {
   return (
     <div className="group" data-testid={`cell-${props.type}`} data-cell-index={props.index}>
@@ -24,6 +26,7 @@ export function CellFrame(props: CellFrameProps) {
         <div className="mb-2 flex items-center gap-2 text-[11px] font-medium uppercase tracking-wide text-muted">
           <span>{LABELS[props.type]}</span>
           <div className="ml-auto flex items-center gap-1 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
+            {props.onChangeType ? <ChangeTypeButton type={props.type} onClick={props.onChangeType} /> : null}
             <ToolButton label="Move up" onClick={props.onMoveUp}>
               ↑
             </ToolButton>
@@ -39,6 +42,22 @@ export function CellFrame(props: CellFrameProps) {
       </div>
       <AddCellBar onAdd={props.onAdd} />
     </div>
+  );
+}
+
+function ChangeTypeButton({ type, onClick }: { type: CellType; onClick: () => void }) {
+  const target = type === 'markdown' ? 'network' : 'text';
+  return (
+    <button
+      type="button"
+      aria-label={`Change to ${target} cell`}
+      title={`Change to a ${target} cell, keeping its text`}
+      onClick={onClick}
+      className="flex h-6 items-center rounded px-1.5 text-[11px] hover:bg-panel-2 hover:text-ink"
+      data-testid="change-cell-type"
+    >
+      ⇄ {target}
+    </button>
   );
 }
 

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 
 import { Button } from '../_components/ui/button';
+import { NoticeRegion } from '../_components/ui/notices';
 import { useTRPC } from '../_trpc/react';
 import { NetworkCellEditor } from '../_editor/network-cell-editor';
 import { AddCellBar, CellFrame } from './cell-frame';
@@ -17,12 +18,13 @@ import {
   type NotebookCell,
   type RunCell,
 } from './cells';
-import { DeletedNotice } from './deleted-notice';
+import { isTextCell, switchCellType } from './cell-type';
 import { MarkdownCell } from './markdown-cell';
 import { RunCellView } from './run-cell';
 import { SaveIndicator } from './save-indicator';
 import { useAutosave } from './use-autosave';
 import { useCellHistory } from './use-cell-history';
+import { useNotebookNotices } from './use-notebook-notices';
 import { useRunStarter } from './use-run-starter';
 
 export interface NotebookEditorProps {
@@ -42,8 +44,18 @@ export function NotebookEditor({
   initialCells,
   storedCells,
 }: NotebookEditorProps) {
-  const { cells, change, edit, undo, justDeleted } = useCellHistory(initialCells);
+  const { cells, change, edit, undo, lastChange, atLatest } = useCellHistory(initialCells);
   const autosave = useAutosave(notebookId, version, cells, storedCells);
+  const { flush } = autosave;
+  const retrySave = useCallback(() => void flush().catch(() => undefined), [flush]);
+  const notices = useNotebookNotices({
+    lastChange,
+    atLatest,
+    undo,
+    saveStatus: autosave.status,
+    saveError: autosave.error,
+    retrySave,
+  });
 
   // Untracked: text typed in an editor, which has its own undo, and run ids set by the server.
   const updateCell = useCallback(
@@ -71,6 +83,13 @@ export function NotebookEditor({
     change(() => ({ kind: 'move', cellId, from: index, to: index + offset }));
 
   const remove = (cell: NotebookCell, index: number) => change(() => ({ kind: 'delete', index, cell }));
+
+  // An undoable update, like a settings change, so Ctrl+Z changes the cell back with its text.
+  const changeType = (cellId: string) =>
+    change((previous) => {
+      const before = previous.find((cell) => cell.id === cellId);
+      return before && isTextCell(before) ? { kind: 'update', before, after: switchCellType(before) } : null;
+    });
 
   // Run cell settings are undoable steps. Quick successive edits of one cell merge into one step.
   const updateSettings = (updated: NotebookCell) =>
@@ -106,13 +125,9 @@ export function NotebookEditor({
       <NotebookHeader
         notebookId={notebookId}
         title={title}
-        saveIndicator={
-          <>
-            <SaveIndicator autosave={autosave} notebookId={notebookId} />
-            {justDeleted ? <DeletedNotice onUndo={undo} /> : null}
-          </>
-        }
+        saveIndicator={<SaveIndicator autosave={autosave} notebookId={notebookId} />}
       />
+      <NoticeRegion notices={notices.notices} onDismiss={notices.dismiss} />
 
       {cells.length === 0 ? (
         <div className="rounded-lg border border-dashed border-line py-8 text-center text-sm text-muted">
@@ -133,6 +148,7 @@ export function NotebookEditor({
             onMoveDown={index < cells.length - 1 ? () => move(cell.id, index, 1) : undefined}
             onDelete={() => remove(cell, index)}
             onAdd={(type) => insertAt(index + 1, type)}
+            onChangeType={isTextCell(cell) ? () => changeType(cell.id) : undefined}
           >
             {cell.type === 'markdown' ? (
               <MarkdownCell

@@ -77,8 +77,10 @@ export function useCellHistory(initialCells: NotebookCell[]) {
     edit,
     undo: undoChange,
     redo: redoChange,
-    /** True right after a delete, while undo would bring the cell back. */
-    justDeleted: lastChange?.kind === 'delete' && state.history.future.length === 0,
+    /** The latest change that undo would revert. Each recorded change is a new object. */
+    lastChange,
+    /** True while nothing has been undone since the latest change. */
+    atLatest: state.history.future.length === 0,
   };
 }
 

@@ -1,4 +1,5 @@
 import { DIEHL_COOK, DIEHL_COOK_400 } from './diehl-cook';
+import { DRIFT_NOTEBOOK } from './drift';
 import { EPROP_ROWS } from './eprop-rows';
 import { MNIST_STDP } from './mnist-stdp';
 import { PAIR_DEMO } from './pair-demo';
@@ -13,6 +14,7 @@ export const TEMPLATES: readonly NotebookTemplate[] = [
   DIEHL_COOK,
   DIEHL_COOK_400,
   RSTDP_READOUT,
+  DRIFT_NOTEBOOK,
   EPROP_ROWS,
   PAIR_DEMO,
 ];

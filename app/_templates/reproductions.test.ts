@@ -6,6 +6,15 @@ import type { Spec } from '@/core/spec/schema';
 import { findTemplate } from './index';
 import { REPRODUCTIONS } from './reproductions';
 
+function specsOf(slug: string): Spec[] {
+  const cells = findTemplate(slug)?.cells.filter((cell) => cell.type === 'spec') ?? [];
+  return cells.map((cell) => {
+    const result = parseSpecYaml(cell.source);
+    if (!('spec' in result)) throw new Error(`template ${slug} does not parse`);
+    return result.spec;
+  });
+}
+
 function specOf(slug: string): Spec {
   const source = findTemplate(slug)?.cells.find((cell) => cell.type === 'spec')?.source ?? '';
   const result = parseSpecYaml(source);
@@ -35,5 +44,20 @@ describe('reproduction cards', () => {
     expect(spec.chip.mode).toBe('float');
     expect(spec.stimulus[0]?.encoder?.kind).toBe('rows');
     expect(spec.projections.map((p) => p.learning?.rule)).toEqual(['eprop', 'eprop']);
+  });
+
+  it('drift card runs living and frozen', () => {
+    const [living, frozen] = specsOf('drift');
+    // Digit 400 starts at tick 400 * 1,000 + 1, so learning that stops at the drift stops at 400,000.
+    const drift = { fromSample: 400, contrast: 0.5, shiftX: 3, shiftY: 0 };
+    expect(living?.stimulus[0]?.data?.drift).toEqual(drift);
+    expect(frozen?.stimulus[0]?.data?.drift).toEqual(drift);
+
+    const window = (spec: Spec | undefined, name: string) =>
+      spec?.projections.find((p) => p.name === name)?.learning?.envelope?.plasticUntilTick;
+    expect(window(living, 'exc-out')).toBeUndefined();
+    expect(window(frozen, 'exc-out')).toBe(400_000);
+    expect(window(living, 'input-exc')).toBe(400_000);
+    expect(window(frozen, 'input-exc')).toBe(400_000);
   });
 });

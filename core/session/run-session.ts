@@ -22,7 +22,7 @@ import type { NamedTensor } from '../snapshot/safetensors';
 import { CORE_VERSION } from '../version';
 import { RunTracker } from './tracker';
 import { runFigures } from '../run/figures';
-import type { RunEvent } from './tracker';
+import type { AccuracyKind, RunEvent } from './tracker';
 import { PresentationNormalizer } from './presentation-normalizer';
 
 export interface RunOptions {
@@ -82,7 +82,8 @@ export class RunSession {
     this.program = compile(spec, { seed: options.seed, mode: options.mode ?? spec.chip.mode });
     this.stimuli = buildStimuli(this.program, options.seed);
     this.simulator = new Simulator(this.program, { seed: options.seed, stimuli: this.stimuli });
-    this.tracker = new RunTracker(this.program, this.stimuli);
+    const eprop = this.simulator.eprop;
+    this.tracker = new RunTracker(this.program, this.stimuli, eprop === null ? null : () => eprop.readout());
     // Normalised once before tick 1 as well; a resumed run then overwrites the weights.
     this.normalizer = PresentationNormalizer.create(this.program, this.simulator.weights);
     this.normalizer?.afterTick(0);
@@ -134,6 +135,11 @@ export class RunSession {
 
   get tick(): number {
     return this.simulator.tick;
+  }
+
+  /** The readout the reported accuracy scores (`RunTracker`), or null when the run has none. */
+  get accuracyKind(): AccuracyKind | null {
+    return this.tracker.accuracyKind;
   }
 
   get done(): boolean {
@@ -238,6 +244,7 @@ export class RunSession {
       ticks: this.simulator.tick,
       samplesDone: this.tracker.samplesDone,
       accuracy: this.tracker.accuracy(),
+      accuracyKind: this.tracker.accuracyKind,
       spikes: Object.fromEntries(
         this.program.populations.map((p) => [p.name, this.simulator.spikeTotals[p.index]!]),
       ),

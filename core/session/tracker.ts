@@ -2,11 +2,23 @@
  * Progress of a run beyond the simulator's own state: which data sample is showing, how many are
  * done, the readout's running accuracy, and the events (rollbacks, refused updates, warnings) that
  * the run log keeps.
+ *
+ * The accuracy scores the spec's readout. `kind: linear` on a population that e-prop trains is
+ * scored by the trained readout itself (`LinearReadout`: largest output summed over the rest
+ * ticks). Every other readout, `kind: vote` and also `kind: linear` without e-prop (no rule of the
+ * core trains a linear map then), is scored by the spike-count vote (`VoteReadout`), as before.
  */
 import type { Program } from '../program';
 import type { StimulusSource } from '../sim/stimulus';
 import { DataStimulus } from '../sim/data-stimulus';
 import { VoteReadout } from './vote-readout';
+import { LinearReadout } from './linear-readout';
+
+/** Returns the outputs of the trained linear readout at the current tick. */
+export type ReadoutOutputs = () => ArrayLike<number>;
+
+/** Readout that the running accuracy scores. */
+export type AccuracyKind = 'vote' | 'linear';
 
 export interface RunEvent {
   tick: number;
@@ -19,12 +31,15 @@ type StateArrays = Record<string, Float64Array | Uint8Array | Int32Array | Uint3
 export class RunTracker {
   private readonly data: DataStimulus | null;
   private readonly readout: VoteReadout | null;
+  private readonly linear: LinearReadout | null;
+  private readonly outputs: ReadoutOutputs | null;
   private readonly readoutOffset: number;
   private readonly readoutSize: number;
   private events: RunEvent[] = [];
   samplesDone = 0;
 
-  constructor(program: Program, stimuli: StimulusSource[]) {
+  /** `outputs` reads the e-prop readout when one is trained, else null. */
+  constructor(program: Program, stimuli: StimulusSource[], outputs: ReadoutOutputs | null = null) {
     this.data = stimuli.find((s): s is DataStimulus => s instanceof DataStimulus) ?? null;
 
     const readoutSpec = program.spec.readout;
@@ -33,10 +48,17 @@ export class RunTracker {
       : undefined;
     this.readoutOffset = population?.offset ?? 0;
     this.readoutSize = population?.size ?? 0;
-    this.readout =
-      population !== undefined && this.data !== null
-        ? new VoteReadout(population.size, readoutSpec?.classes ?? 10)
-        : null;
+    const scored = population !== undefined && this.data !== null;
+    const linear = scored && readoutSpec?.kind === 'linear' && outputs !== null;
+    this.outputs = linear ? outputs : null;
+    this.linear = linear ? new LinearReadout(readoutSpec?.classes ?? 10) : null;
+    this.readout = scored && !linear ? new VoteReadout(population.size, readoutSpec?.classes ?? 10) : null;
+  }
+
+  /** The readout the accuracy scores, or null when there is no accuracy. */
+  get accuracyKind(): AccuracyKind | null {
+    if (this.linear !== null) return 'linear';
+    return this.readout !== null ? 'vote' : null;
   }
 
   /** Ticks of the whole data stream, or null when no data stimulus drives the network. */
@@ -53,9 +75,15 @@ export class RunTracker {
     if (this.readout !== null && step < this.data.presentTicks) {
       this.readout.observe(spiked.subarray(this.readoutOffset, this.readoutOffset + this.readoutSize));
     }
+    // The read ticks are the rest ticks, or the whole period when the stream has no rest ticks.
+    if (this.linear !== null && (step >= this.data.presentTicks || this.data.restTicks === 0)) {
+      this.linear.observe(this.outputs!());
+    }
     if (step === period - 1) {
       const sample = (tick - 1 - step) / period;
-      this.readout?.endPresentation(this.data.labelOfSample(sample));
+      const label = this.data.labelOfSample(sample);
+      this.readout?.endPresentation(label);
+      this.linear?.endPresentation(label);
       this.samplesDone = sample + 1;
       return true;
     }
@@ -63,7 +91,7 @@ export class RunTracker {
   }
 
   accuracy(): number | null {
-    return this.readout?.recentAccuracy() ?? null;
+    return (this.linear ?? this.readout)?.recentAccuracy() ?? null;
   }
 
   record(event: RunEvent): void {
@@ -78,19 +106,21 @@ export class RunTracker {
 
   getState(): StateArrays {
     const state: StateArrays = { samplesDone: new Float64Array([this.samplesDone]) };
-    if (this.readout !== null) {
-      for (const [key, value] of Object.entries(this.readout.getState())) state[`readout.${key}`] = value;
+    const readout = this.linear ?? this.readout;
+    if (readout !== null) {
+      for (const [key, value] of Object.entries(readout.getState())) state[`readout.${key}`] = value;
     }
     return state;
   }
 
   setState(state: StateArrays): void {
     this.samplesDone = state['samplesDone']?.[0] ?? 0;
-    if (this.readout === null) return;
+    const readout = this.linear ?? this.readout;
+    if (readout === null) return;
     const readoutState: StateArrays = {};
     for (const [key, value] of Object.entries(state)) {
       if (key.startsWith('readout.')) readoutState[key.slice('readout.'.length)] = value;
     }
-    this.readout.setState(readoutState);
+    readout.setState(readoutState);
   }
 }

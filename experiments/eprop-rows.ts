@@ -24,6 +24,8 @@ const NUMERIC = [
   'adaptInc',
   'inputWeightRange',
   'recurrentWeightRange',
+  'learningRateDecayEvery',
+  'learningRateDecayFactor',
 ] as const;
 const FLAGS = ['rowCue', 'lossOnAllTicks'] as const;
 

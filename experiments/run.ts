@@ -22,6 +22,7 @@ const EXPERIMENTS: Record<string, () => Promise<Experiment>> = {
   rstdp: () => import('./rstdp-readout'),
   eprop: () => import('./eprop-rows'),
   drift: () => import('./drift'),
+  'drift-eprop': () => import('./drift-eprop'),
 };
 
 function positiveInteger(name: string, text: string | undefined): number | undefined {

@@ -19,7 +19,7 @@ import type { MnistSplitName } from '../data/mnist';
 import { createEpropLearner } from '../learning/eprop';
 import { AdamPreconditioner } from '../learning/adam';
 import { surrogateOfDistance } from '../learning/surrogate';
-import type { EpropLearner, RuleState } from '../learning/types';
+import type { EpropGradients, EpropLearner, RuleState } from '../learning/types';
 import { createFloatNeuronState, stepFloatLif } from '../neuron/lif';
 import type { FloatNeuronState } from '../neuron/lif';
 import type { PopulationProgram, Program, ProjectionProgram } from '../program';
@@ -42,6 +42,12 @@ export interface EpropRowsTrainerOptions extends EpropRowsOptions {
   optimizer?: 'adam' | 'sgd';
   /** False trains the readout only, a baseline for what e-prop adds to the input and recurrent weights. */
   trainHidden?: boolean;
+  /**
+   * Step decay of the learning rate: after every `learningRateDecayEvery` training digits the
+   * step is multiplied by `learningRateDecayFactor` (default 1, a constant rate).
+   */
+  learningRateDecayEvery?: number;
+  learningRateDecayFactor?: number;
 }
 
 /** Settings of task 3, chosen on validation digits cut from the training split. */
@@ -60,8 +66,14 @@ export class EpropRowsTrainer {
   learningUpdates = 0;
   /** Synaptic events (arrivals times fan-out) delivered so far. */
   synapticOps = 0;
+  /** Digits run so far, training and scoring. */
+  digitsRun = 0;
   /** Cross-entropy summed over the read ticks of every training digit so far. */
   lossSum = 0;
+  /** Factor on every learning step, on top of the decay schedule (the drift task raises it). */
+  learningRateScale = 1;
+  /** Change applied to every digit's pixels before encoding (the drift task sets one); null for none. */
+  transform: ((pixels: Float32Array) => Float32Array) | null = null;
   private readonly ticksPerRow: number;
   private readonly recurrent: PopulationProgram;
   private readonly input: ProjectionProgram;
@@ -77,12 +89,18 @@ export class EpropRowsTrainer {
   private readonly inputSize: number;
   private readonly adam: AdamPreconditioner | null;
   private readonly trainHidden: boolean;
+  private readonly decayEvery: number;
+  private readonly decayFactor: number;
+  /** Training digits seen so far, which set the learning-rate step. */
+  private trained = 0;
   private tick = 0;
 
   constructor(options: EpropRowsTrainerOptions, seed: number) {
     this.seed = seed;
     this.lossOnAllTicks = options.lossOnAllTicks ?? false;
     this.trainHidden = options.trainHidden ?? true;
+    this.decayEvery = options.learningRateDecayEvery ?? Infinity;
+    this.decayFactor = options.learningRateDecayFactor ?? 1;
     this.program = compile(epropRowsSpec(options), { seed, mode: 'float' });
     this.ticksPerRow = options.ticksPerRow ?? 4;
     this.inputSize = epropRowsInputSize(options);
@@ -161,6 +179,8 @@ export class EpropRowsTrainer {
         gradients.recurrent?.fill(0);
       }
       this.adam?.precondition({ ...gradients });
+      this.scaleGradients(gradients, this.learningRateScale * this.learningRateDecay());
+      this.trained++;
       this.learningUpdates += this.learner.applyGradients();
       // The leaky readout sums its bias every tick, so a bias step moves the output by
       // step / (1 - leak) and its gradient is as many times larger: at any rate that trains the
@@ -168,6 +188,20 @@ export class EpropRowsTrainer {
       this.readoutBias.fill(0);
     }
     return correct;
+  }
+
+  /** Returns the factor the decay schedule puts on the step of the next training digit. */
+  learningRateDecay(): number {
+    return this.decayFactor ** Math.floor(this.trained / this.decayEvery);
+  }
+
+  /** Multiplies every gradient array in place; the learner's step is then scaled by `factor`. */
+  private scaleGradients(gradients: EpropGradients, factor: number): void {
+    if (factor === 1) return;
+    for (const gradient of [gradients.input, gradients.recurrent, gradients.readout, gradients.readoutBias]) {
+      if (gradient === null) continue;
+      for (let k = 0; k < gradient.length; k++) gradient[k]! *= factor;
+    }
   }
 
   /** Returns the accuracy on the first `count` digits of `split` (seeded order), learning frozen. */
@@ -187,9 +221,10 @@ export class EpropRowsTrainer {
 
   /** Runs one digit from rest and returns the predicted class. */
   private runDigit(index: number, learn: boolean): number {
-    const pixels = image(index);
+    const pixels = this.transform === null ? image(index) : this.transform(image(index));
     const target = label(index);
     const size = this.recurrent.size;
+    this.digitsRun++;
     const { u, v, refractoryLeft, thresholdOffset } = this.state;
     u.fill(0);
     v.fill(0);

@@ -27,4 +27,56 @@ describe('eprop-rows template', () => {
     trainer.train(1200);
     expect(trainer.evaluate('test', 200)).toBeGreaterThanOrEqual(0.5);
   }, 120_000);
+
+  it('decay factor 0 stops learning', () => {
+    // A factor of 0 after every digit leaves the first digit's step as the only one.
+    const trainer = new EpropRowsTrainer(
+      {
+        ...EPROP_ROWS_TASK_SETTINGS,
+        neurons: 10,
+        trainSamples: 3,
+        learningRateDecayEvery: 1,
+        learningRateDecayFactor: 0,
+      },
+      1,
+    );
+    const weights = trainer.program.projections[0]!.weights;
+    const initial = Array.from(weights);
+    trainer.train(1);
+    const afterFirst = Array.from(weights);
+    trainer.train(2);
+
+    expect(afterFirst).not.toEqual(initial);
+    expect(Array.from(weights)).toEqual(afterFirst);
+    expect(trainer.learningRateDecay()).toBe(0);
+  });
+
+  it('decay halves the step per period', () => {
+    const trainer = new EpropRowsTrainer(
+      {
+        ...EPROP_ROWS_TASK_SETTINGS,
+        neurons: 10,
+        trainSamples: 5,
+        learningRateDecayEvery: 2,
+        learningRateDecayFactor: 0.5,
+      },
+      1,
+    );
+    trainer.train(5);
+    // Digits 0-1 step at 1, 2-3 at 0.5, 4 at 0.25; the sixth would be at 0.25.
+    expect(trainer.learningRateDecay()).toBe(0.25);
+    expect(trainer.digitsRun).toBe(5);
+  });
+
+  it('transform changes what the network sees', () => {
+    const settings = { ...EPROP_ROWS_TASK_SETTINGS, neurons: 10, trainSamples: 1 };
+    const plain = new EpropRowsTrainer(settings, 1);
+    const blank = new EpropRowsTrainer(settings, 1);
+    blank.transform = (pixels) => new Float32Array(pixels.length);
+    plain.train(1);
+    blank.train(1);
+
+    // A blank image makes no column spikes, so only the row cues reach the network.
+    expect(blank.synapticOps).toBeLessThan(plain.synapticOps);
+  });
 });

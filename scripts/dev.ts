@@ -4,7 +4,8 @@
  * Ctrl-C stops all of them.
  *
  * PORT (default 3000) and HOST (default 127.0.0.1) choose where the web app listens. Sign-in
- * accepts requests only from BETTER_AUTH_URL, so unless that is set it follows the port.
+ * accepts requests only from BETTER_AUTH_URL and LIVENET_TRUSTED_ORIGINS, so unless they are set
+ * they follow the port: localhost, 127.0.0.1 and HOST on that port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -44,6 +45,12 @@ const env = {
   ...process.env,
   DATABASE_URL: databaseUrl,
   BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
+  // Next.js prints http://<HOST>:<port>, and users open that as often as localhost.
+  LIVENET_TRUSTED_ORIGINS:
+    process.env.LIVENET_TRUSTED_ORIGINS ??
+    [...new Set(['localhost', '127.0.0.1', host.includes(':') ? `[${host}]` : host])]
+      .map((name) => `http://${name}:${port}`)
+      .join(','),
   NEXT_TELEMETRY_DISABLED: '1',
 };
 const children: ChildProcess[] = [

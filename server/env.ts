@@ -24,6 +24,20 @@ const envSchema = z
 
     BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_AUTH_SECRET),
     BETTER_AUTH_URL: z.url().default('http://localhost:3000'),
+    /**
+     * More origins sign-in accepts besides BETTER_AUTH_URL's, comma-separated (for example the
+     * same port on 127.0.0.1 when BETTER_AUTH_URL names localhost).
+     */
+    LIVENET_TRUSTED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((text) =>
+        text
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ''),
+      )
+      .pipe(z.array(z.url({ error: 'expected a comma-separated list of URLs' }))),
     GITHUB_CLIENT_ID: z.string().min(1).optional(),
     GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
     AUTH_SIGN_IN_MAX_PER_MINUTE: positiveInt(10),

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 
 import { useServerFixture } from '../../test/server-fixture';
 import { createContext } from '../trpc/context';
+import { loadEnv } from '../env';
 import { createCaller } from '../trpc/caller';
-import { API_KEY_HEADER, API_KEY_PREFIX } from './auth';
+import { API_KEY_HEADER, API_KEY_PREFIX, createAuth } from './auth';
 
 const SIGN_IN_LIMIT = 3;
 const server = useServerFixture({ AUTH_SIGN_IN_MAX_PER_MINUTE: String(SIGN_IN_LIMIT) });
@@ -39,6 +40,44 @@ function sessionCookie(response: Response): string {
     .map((cookie) => cookie.split(';')[0] ?? '')
     .join('; ');
 }
+
+describe('trusted origins', () => {
+  const signUpFrom = (origin: string) =>
+    new Request('http://127.0.0.1:3000/api/auth/sign-up/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.5.1', origin },
+      body: JSON.stringify({
+        email: `${randomUUID()}@example.test`,
+        password: 'correct horse 1',
+        name: 'Ada',
+      }),
+    });
+
+  it('other origin is rejected by default', async () => {
+    const response = await server.deps.auth.handler(signUpFrom('http://127.0.0.1:3000'));
+    expect(response.status).toBe(403);
+  });
+
+  it('listed origin may sign up', async () => {
+    const env = loadEnv({
+      NODE_ENV: 'test',
+      DATABASE_URL: server.databaseUrl,
+      BETTER_AUTH_URL: 'http://localhost:3000',
+      LIVENET_TRUSTED_ORIGINS: 'http://127.0.0.1:3000, http://[::1]:3000',
+    });
+    const auth = createAuth(server.deps.db, env, server.deps.log);
+
+    expect(env.LIVENET_TRUSTED_ORIGINS).toEqual(['http://127.0.0.1:3000', 'http://[::1]:3000']);
+    expect((await auth.handler(signUpFrom('http://127.0.0.1:3000'))).status).toBe(200);
+    expect((await auth.handler(signUpFrom('http://evil.test:3000'))).status).toBe(403);
+  });
+
+  it('invalid origin list names the variable', () => {
+    expect(() =>
+      loadEnv({ NODE_ENV: 'test', DATABASE_URL: server.databaseUrl, LIVENET_TRUSTED_ORIGINS: 'not a url' }),
+    ).toThrow(/LIVENET_TRUSTED_ORIGINS/);
+  });
+});
 
 describe('email and password', () => {
   it('sign-up cookie identifies the user', async () => {

@@ -21,6 +21,7 @@ type AuthEnv = Pick<
   Env,
   | 'BETTER_AUTH_SECRET'
   | 'BETTER_AUTH_URL'
+  | 'LIVENET_TRUSTED_ORIGINS'
   | 'GITHUB_CLIENT_ID'
   | 'GITHUB_CLIENT_SECRET'
   | 'AUTH_SIGN_IN_MAX_PER_MINUTE'
@@ -43,6 +44,9 @@ export function createAuth(db: Db, env: AuthEnv, log: Logger) {
   return betterAuth({
     appName: 'Livenet',
     baseURL: env.BETTER_AUTH_URL,
+    trustedOrigins: env.LIVENET_TRUSTED_ORIGINS,
+    // better-auth 1.7 skips the origin check under NODE_ENV=test; the tests should see what users see.
+    advanced: { disableOriginCheck: false },
     secret: env.BETTER_AUTH_SECRET,
     database: prismaAdapter(db, { provider: 'postgresql' }),
     telemetry: { enabled: false },

@@ -77,6 +77,21 @@ describe('livenet simulate', () => {
     expect(result.stderr).toContain('expected an integer in 1..100000000');
   });
 
+  it('prints help on --help', () => {
+    const result = livenet('--help');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('usage: livenet simulate')).toBe(true);
+    expect(result.stdout).toContain('--ticks N');
+  });
+
+  it('prints help on -h after a command', () => {
+    const result = livenet('simulate', '-h');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('usage: livenet simulate')).toBe(true);
+  });
+
   it('exits 2 on an unknown option', () => {
     const result = livenet('simulate', README_SPEC, '--ticks', '8', '--seed', '1', '--bogus');
     expect(result.status).toBe(2);

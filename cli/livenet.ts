@@ -21,6 +21,19 @@ const USAGE = 'usage: livenet simulate SPEC.json --ticks N --seed S [--mode fixe
  */
 export const MAX_CLI_TICKS = 100_000_000;
 
+const HELP = `${USAGE}
+
+Runs a network spec (JSON, or YAML when the file name ends in .yaml or .yml) on the core and
+prints a one-line summary of the run.
+
+options:
+  --ticks N      number of ticks to run, 1..${MAX_CLI_TICKS.toLocaleString('en-US')}
+  --seed S       seed of the random streams, an integer in 0..2^53 - 1
+  --mode MODE    fixed (integer arithmetic of the chip) or float; default: the spec's chip.mode
+  --json         print one JSON object (spikes, state, weights, counters) instead of the summary
+  -h, --help     print this help and exit
+`;
+
 class UsageError extends Error {}
 
 function parseInteger(name: string, value: string | undefined, min: number, max: number): number {
@@ -43,6 +56,7 @@ function parseOptions(argv: string[]) {
         seed: { type: 'string' },
         mode: { type: 'string' },
         json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
@@ -76,6 +90,10 @@ function readSpecFile(path: string): unknown {
 
 function main(argv: string[]): number {
   const { positionals, values } = parseOptions(argv);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
 
   const [command, specPath] = positionals;
   if (command !== 'simulate' || specPath === undefined) throw new UsageError(USAGE);

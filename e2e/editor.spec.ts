@@ -52,3 +52,23 @@ test('Shift+Enter starts a run', async ({ page }) => {
   // Input 0 at tick 1, input 1 at tick 3, and the output neuron at tick 4.
   await expect(live.getByTestId('spike-raster')).toHaveAttribute('data-spike-count', '3');
 });
+
+test('placement shows loading, not invalid', async ({ page }) => {
+  // Records every text the placement status shows from the first paint of the reloaded page.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { placementTexts: string[] }).placementTexts = seen;
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll('[data-testid="placement-status"]')) {
+        const text = element.textContent ?? '';
+        if (seen.at(-1) !== text) seen.push(text);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.reload();
+  await expect(page.getByTestId('placement-panel')).toBeVisible();
+
+  const texts = await page.evaluate(() => (window as unknown as { placementTexts: string[] }).placementTexts);
+  expect(texts).toContain('Checking the spec…');
+  expect(texts).not.toContain('The placement report appears when the spec is valid.');
+});

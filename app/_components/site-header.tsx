@@ -18,13 +18,17 @@ export function SiteHeader() {
 
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-panel/90 backdrop-blur">
-      <div className="mx-auto flex h-12 w-full max-w-[1400px] items-center gap-3 px-3 sm:gap-6 sm:px-5">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+      {/* On a phone the sections get a row of their own below the name and the account menu, so
+          every section shows and nothing is cut off; from `sm` up all sit in one row. */}
+      <div className="mx-auto flex w-full max-w-[1400px] flex-wrap items-center gap-x-3 px-3 sm:h-12 sm:flex-nowrap sm:gap-6 sm:px-5">
+        <Link href="/" className="flex h-12 items-center gap-2 font-semibold tracking-tight">
           <LogoMark />
           <span className="hidden sm:inline">Livenet</span>
         </Link>
-        {/* On a phone the sections scroll sideways instead of pushing the account menu off screen. */}
-        <nav className="flex min-w-0 items-center gap-1 overflow-x-auto text-sm">
+        <nav
+          className="order-last -mx-1 flex w-full min-w-0 flex-wrap items-center gap-1 pb-2 text-sm sm:order-none sm:mx-0 sm:w-auto sm:pb-0"
+          data-testid="site-nav"
+        >
           {NAV_LINKS.map((link) => {
             const active = pathname.startsWith(link.href);
             return (

@@ -45,6 +45,8 @@ export function NetworkCellEditor(props: NetworkCellEditorProps) {
     [onSpec],
   );
 
+  const waiting = placementWaiting(placement, parsed, spec !== null);
+
   return (
     <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="min-w-0">
@@ -65,8 +67,11 @@ export function NetworkCellEditor(props: NetworkCellEditorProps) {
           <div
             className="rounded-lg border border-dashed border-line p-3 text-sm text-muted"
             data-testid="placement-status"
+            data-status={waiting.status}
+            role="status"
+            aria-busy={waiting.status === 'checking' || waiting.status === 'placing'}
           >
-            {placementMessage(placement, spec !== null)}
+            {waiting.message}
           </div>
         )}
       </div>
@@ -95,9 +100,16 @@ function IssueSummary({ parsed, issues }: { parsed: boolean; issues: readonly Ya
   );
 }
 
-function placementMessage(placement: ReturnType<typeof usePlacement>, hasSpec: boolean): string {
-  if (!hasSpec) return 'The placement report appears when the spec is valid.';
-  if (placement.status === 'pending') return 'Placing the network on the chip…';
-  if (placement.status === 'error') return placement.message;
-  return 'Placement report unavailable.';
+/** The placement panel's state before a report is ready, shown as `data-status` and a message. */
+function placementWaiting(
+  placement: ReturnType<typeof usePlacement>,
+  parsed: boolean,
+  hasSpec: boolean,
+): { status: 'checking' | 'invalid' | 'placing' | 'error'; message: string } {
+  // The editor parses the text only after it loads, so until then the spec is not known to be invalid.
+  if (!parsed) return { status: 'checking', message: 'Checking the spec…' };
+  if (!hasSpec) return { status: 'invalid', message: 'The placement report appears when the spec is valid.' };
+  if (placement.status === 'error') return { status: 'error', message: placement.message };
+  // 'idle' with a valid spec lasts until the placement effect has started.
+  return { status: 'placing', message: 'Placing the network on the chip…' };
 }

@@ -141,6 +141,18 @@ describe('cell history', () => {
     expect(undo(undone.cells, undone.history)?.cells[1]).toMatchObject({ ticks: null });
   });
 
+  it('quick type changes stay separate', () => {
+    const text: NotebookCell = { id: 'm', type: 'markdown', source: '# Notes' };
+    const network: NotebookCell = { id: 'm', type: 'spec', source: '# Notes' };
+    const first = act([text], emptyHistory, { kind: 'update', before: text, after: network }, 0);
+    const back = act(first.cells, first.history, { kind: 'update', before: network, after: text }, 1);
+    expect(back.history.past).toHaveLength(2);
+
+    // Undo reverts only the change back to text, so the cell is a network cell again.
+    const undone = undo(back.cells, back.history);
+    expect(undone?.cells).toEqual([network]);
+  });
+
   it('settings undo keeps last run', () => {
     const run = { ...newRunCell('b'), id: 'r' };
     const changed = act([run], emptyHistory, { kind: 'update', before: run, after: { ...run, seed: 7 } });

@@ -94,6 +94,10 @@ export function recordChange(history: CellHistory, change: CellChange, nowMs: nu
     change.kind === 'update' &&
     last?.kind === 'update' &&
     last.after.id === change.after.id &&
+    // A type change is its own undo step, so two quick changes (text to network and back) do
+    // not merge into one step that changes nothing.
+    last.before.type === last.after.type &&
+    change.before.type === change.after.type &&
     history.lastUpdateAtMs !== null &&
     nowMs - history.lastUpdateAtMs < MERGE_WINDOW_MS;
 

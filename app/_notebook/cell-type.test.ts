@@ -10,18 +10,26 @@ describe('switchCellType', () => {
     expect(switchCellType(cell)).toEqual({ id: 'a', type: 'spec', source: '# Notes\nsome text' });
   });
 
-  it('fences network YAML in a text cell', () => {
+  it('keeps network YAML unfenced in a text cell', () => {
     const cell = { id: 'b', type: 'spec', source: 'name: pair\ndtMs: 1\n' } as const;
-    expect(switchCellType(cell)).toEqual({
-      id: 'b',
-      type: 'markdown',
-      source: '```yaml\nname: pair\ndtMs: 1\n```\n',
-    });
+    expect(switchCellType(cell)).toEqual({ id: 'b', type: 'markdown', source: 'name: pair\ndtMs: 1\n' });
   });
 
   it('round-trips network YAML unchanged', () => {
     const cell = { id: 'c', type: 'spec', source: 'name: pair\ndtMs: 1\n' } as const;
     expect(switchCellType(switchCellType(cell))).toEqual(cell);
+  });
+
+  it('round-trips markdown unchanged', () => {
+    const cell = { id: 'g', type: 'markdown', source: '# Notes\n\nSome *text*.\n' } as const;
+    expect(switchCellType(switchCellType(cell))).toEqual(cell);
+  });
+
+  it('round-trips a fenced block unchanged', () => {
+    const cell = { id: 'h', type: 'markdown', source: '```yaml\na: 1\n```\n' } as const;
+    const network = switchCellType(cell);
+    expect(network.source).toBe(cell.source);
+    expect(switchCellType(network)).toEqual(cell);
   });
 
   it('keeps text with two fences whole', () => {

@@ -63,13 +63,19 @@ describe('specCellLabel', () => {
 });
 
 describe('ensureRunCells', () => {
-  it('adds a run cell after a bare network', () => {
-    const cells = ensureRunCells([specA, specB, { ...newRunCell('b'), id: 'r' }]);
+  it('adds run cells to a notebook without any', () => {
+    const cells = ensureRunCells([specA, specB]);
     expect(cells.map((cell) => (cell.type === 'run' ? `run:${cell.specCellId}` : cell.id))).toEqual([
       'a',
       'run:a',
       'b',
       'run:b',
     ]);
+  });
+
+  it('keeps stored run cells as saved', () => {
+    // A network cell without a run cell, as a text cell changed to a network cell leaves it.
+    const stored = [specA, specB, { ...newRunCell('b'), id: 'r' }];
+    expect(ensureRunCells(stored)).toEqual(stored);
   });
 });

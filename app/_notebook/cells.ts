@@ -98,19 +98,15 @@ export function specCellLabel(cells: readonly NotebookCell[], cell: SpecCell): s
 }
 
 /**
- * Adds a run cell after every network cell that has none, so a notebook opened where its run
- * cells were never stored can still run each network.
+ * Adds a run cell after every network cell of a notebook that stores no run cells, which is one
+ * saved before run cells were stored, so each of its networks can still run. A notebook that
+ * stores any run cell comes back exactly as saved: its network cells without a run cell are the
+ * user's choice (a text cell changed to a network cell, a run cell deleted).
  */
 export function ensureRunCells(cells: readonly NotebookCell[]): NotebookCell[] {
-  const result: NotebookCell[] = [];
-  for (const cell of cells) {
-    result.push(cell);
-    if (
-      cell.type === 'spec' &&
-      !cells.some((other) => other.type === 'run' && resolveSpecCell(cells, other.id)?.id === cell.id)
-    ) {
-      result.push(newRunCell(cell.id));
-    }
-  }
-  return result;
+  if (cells.some((cell) => cell.type === 'run')) return [...cells];
+
+  return cells.flatMap((cell): NotebookCell[] =>
+    cell.type === 'spec' ? [cell, newRunCell(cell.id)] : [cell],
+  );
 }

@@ -65,48 +65,51 @@ export function SnapshotTimeline({ runId, totalTicks, selectedId, onSelect, live
           />
         ))}
       </div>
-      <table className="w-full text-left text-xs tabular-nums">
-        <thead className="text-muted">
-          <tr className="border-b border-line">
-            <th className="py-1 font-normal">tick</th>
-            <th className="py-1 font-normal">kind</th>
-            <th className="py-1 font-normal">size</th>
-            <th className="py-1 font-normal">written</th>
-            <th className="py-1" />
-          </tr>
-        </thead>
-        <tbody>
-          {snapshots.data.map((snapshot) => (
-            <tr
-              key={snapshot.id}
-              className={`border-b border-line/60 ${snapshot.id === selectedId ? 'bg-accent/5' : ''}`}
-            >
-              <td className="py-1">{formatCount(snapshot.tick)}</td>
-              <td className="py-1">{snapshot.kind}</td>
-              <td className="py-1">{(snapshot.bytes / 1024).toFixed(0)} KiB</td>
-              <td className="py-1">{formatRelative(snapshot.createdAt)}</td>
-              <td className="flex justify-end gap-1 py-1">
-                <Button size="sm" variant="ghost" onClick={() => onSelect(snapshot)}>
-                  Show weights
-                </Button>
-                <a
-                  className="inline-flex h-7 items-center px-2 text-xs text-accent underline"
-                  href={`/api/snapshots/${snapshot.id}`}
-                >
-                  Download
-                </a>
-                <Button
-                  size="sm"
-                  busy={fork.isPending && fork.variables.snapshotId === snapshot.id}
-                  onClick={() => fork.mutate({ snapshotId: snapshot.id })}
-                >
-                  Fork
-                </Button>
-              </td>
+      {/* On a narrow screen the table scrolls sideways inside this box instead of widening the page. */}
+      <div className="overflow-x-auto" data-testid="snapshot-table">
+        <table className="w-full text-left text-xs whitespace-nowrap tabular-nums">
+          <thead className="text-muted">
+            <tr className="border-b border-line">
+              <th className="py-1 pr-3 font-normal">tick</th>
+              <th className="py-1 pr-3 font-normal">kind</th>
+              <th className="py-1 pr-3 font-normal">size</th>
+              <th className="py-1 pr-3 font-normal">written</th>
+              <th className="py-1" />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {snapshots.data.map((snapshot) => (
+              <tr
+                key={snapshot.id}
+                className={`border-b border-line/60 ${snapshot.id === selectedId ? 'bg-accent/5' : ''}`}
+              >
+                <td className="py-1 pr-3">{formatCount(snapshot.tick)}</td>
+                <td className="py-1 pr-3">{snapshot.kind}</td>
+                <td className="py-1 pr-3">{(snapshot.bytes / 1024).toFixed(0)} KiB</td>
+                <td className="py-1 pr-3">{formatRelative(snapshot.createdAt)}</td>
+                <td className="flex justify-end gap-1 py-1">
+                  <Button size="sm" variant="ghost" onClick={() => onSelect(snapshot)}>
+                    Show weights
+                  </Button>
+                  <a
+                    className="inline-flex h-7 items-center px-2 text-xs text-accent underline"
+                    href={`/api/snapshots/${snapshot.id}`}
+                  >
+                    Download
+                  </a>
+                  <Button
+                    size="sm"
+                    busy={fork.isPending && fork.variables.snapshotId === snapshot.id}
+                    onClick={() => fork.mutate({ snapshotId: snapshot.id })}
+                  >
+                    Fork
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {fork.error ? <ErrorBox title="Could not fork the run" error={fork.error} /> : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { formatCompact, niceTicks } from '../canvas/axis';
 import { hexToRgb, type CanvasTheme } from '../canvas/theme';
+import { clampLabelX, placeBandLabels } from './band-labels';
 import { binSpikes, type RasterView, type SpikeGrid } from './bin-spikes';
 
 /** Space around the plot area in CSS pixels, for the axis labels. */
@@ -160,22 +161,18 @@ function drawAxes(
   const xScale = width / (view.tickEnd - view.tickStart);
   for (const tick of niceTicks(view.tickStart, view.tickEnd, Math.max(2, Math.floor(width / (90 * ratio))))) {
     const x = left + (tick - view.tickStart) * xScale;
-    context.fillText(formatCompact(tick), x, top + height + 5 * ratio);
+    const label = formatCompact(tick);
+    const labelX = clampLabelX(x, context.measureText(label).width, context.canvas.width);
+    context.fillText(label, labelX, top + height + 5 * ratio);
   }
 
   context.textAlign = 'right';
   context.textBaseline = 'middle';
   const yScale = height / (view.neuronEnd - view.neuronStart);
-  const labelled = frame.populations.filter((p) => (p.size * yScale) / ratio >= 14);
-  for (const population of labelled) {
-    const middle = population.offset + population.size / 2;
-    const y =
-      top +
-      height -
-      (Math.min(Math.max(middle, view.neuronStart), view.neuronEnd) - view.neuronStart) * yScale;
-    context.fillStyle = theme.ink;
-    context.fillText(truncate(population.name, 9), left - 6 * ratio, y);
-  }
+  const labelled = placeBandLabels(frame.populations, view, { top, height }, 13 * ratio);
+  context.fillStyle = theme.ink;
+  for (const label of labelled) context.fillText(truncate(label.name, 9), left - 6 * ratio, label.y);
+  context.fillStyle = theme.muted;
   if (labelled.length === 0) {
     for (const neuron of niceTicks(
       view.neuronStart,

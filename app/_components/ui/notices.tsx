@@ -35,9 +35,14 @@ export function useNotices() {
 }
 
 /**
- * Renders the notices at the bottom right of the page. The region stays in the page while
- * empty, so screen readers already watch it when a notice arrives: info and success notices
- * are `role="status"` (read when the reader is idle), errors `role="alert"` (read at once).
+ * Renders the notices at the bottom of the page: on the left from the `xl` width up, where a
+ * notebook's network cells show their placement panel in the right column, and on the right
+ * below it, where the cells are one column wide. The region stays in the page while empty, so
+ * screen readers already watch it when a notice arrives: info and success notices are
+ * `role="status"` (read when the reader is idle), errors `role="alert"` (read at once).
+ *
+ * NOTE: a notice still covers whatever lies under its corner until it times out, on the left
+ * the start of the editor's lines.
  */
 export function NoticeRegion({
   notices,
@@ -49,7 +54,7 @@ export function NoticeRegion({
   return (
     <section
       aria-label="Notifications"
-      className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2"
+      className="pointer-events-none fixed right-4 bottom-4 z-50 xl:right-auto xl:left-4 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2"
     >
       {notices.map((notice) => (
         <NoticeItem key={notice.id} notice={notice} onDismiss={() => onDismiss(notice.id)} />

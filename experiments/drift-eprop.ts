@@ -29,10 +29,14 @@ import type { CurvePoint, ExperimentOptions, ExperimentResult } from './types';
 const DRIFT_PARAMS = ['driftSamples', 'driftRate', 'checkEvery', 'checkSamples'];
 
 /**
- * Step on drifted digits relative to task 3's starting rate. Chosen on validation digits cut
- * from the training split (seed 1, 8,000 clean digits, 2,000 drifted): see the note at its use.
+ * Step on drifted digits relative to task 3's starting rate, chosen on validation digits cut
+ * from the training split (seed 1, trained on 6,000 clean digits for 8,000 steps, scored on
+ * 1,000 others). Rates 3, 1, 0.5 and 0.25 scored 54.0, 64.6, 65.9 and 62.1% after 500 drifted
+ * digits and 58.4, 68.4, 68.3 and 65.2% after 1,000. After 2,000, rates 1 and 0.5 reached 73.9
+ * and 74.5% (from 89.6% before the drift), within the noise of 1,000 digits (about 1.4 points),
+ * so the living network keeps task 3's rate.
  */
-const DEFAULT_DRIFT_RATE = 3;
+const DEFAULT_DRIFT_RATE = 1;
 
 export async function run(options: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();

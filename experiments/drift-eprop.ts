@@ -9,7 +9,7 @@
  *   2. pre-drift accuracy: the clean network, learning frozen, on the clean test digits;
  *   3. frozen: the same network on drifted test digits;
  *   4. living: training goes on over `driftSamples` drifted training digits with the step scaled
- *      by `driftRate` (relative to task 3's starting rate); every `checkEvery` digits the network,
+ *      by `driftRate` (relative to task 3's starting rate). Every `checkEvery` digits the network,
  *      learning frozen, is scored on the first `checkSamples` drifted test digits, which draws the
  *      recovery curve; at the end it is scored on all the drifted test digits.
  * What bounds the living network is the rule's weight range (-8..8). The e-prop driver of the

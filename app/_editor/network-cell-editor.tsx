@@ -100,7 +100,7 @@ function IssueSummary({ parsed, issues }: { parsed: boolean; issues: readonly Ya
   );
 }
 
-/** The placement panel's state before a report is ready, shown as `data-status` and a message. */
+/** Returns the placement panel's state before a report is ready: its `data-status` and message. */
 function placementWaiting(
   placement: ReturnType<typeof usePlacement>,
   parsed: boolean,

@@ -19,8 +19,8 @@
  * betas 0.9 and 0.999, epsilon 1e-8), whose step count and moments are part of the state, so the
  * step becomes Adam's with the same rates. `trainReadoutBias: false` leaves the bias unchanged.
  * The bias enters the leaky readout on every tick, so a bias step moves the readout by about
- * step / (1 - leak), which overshoots at rates that suit the weights; the e-prop experiment
- * keeps the bias at zero for that reason.
+ * step / (1 - leak). That overshoots at rates that suit the weights, so the e-prop experiment
+ * keeps the bias at zero.
  * `resetSequence` clears the traces one sequence leaves behind, for training on separate
  * sequences (the simulator calls it at each sample boundary when the rule asks for it).
  *

@@ -8,8 +8,8 @@
  * because the readout can only name the digit once it has seen all of it. A stream without rest
  * ticks is read over its whole period instead (`RunTracker`). The outputs are those of the
  * learner's step at each tick, computed before that tick's weight update, so the score is online
- * like the vote's: with one update per sample (`updateEveryTicks` equal to the period, as in the
- * template) a sample is scored before its own update changes the weights.
+ * like the vote's. With one update per sample (`updateEveryTicks` equal to the period, as in the
+ * template), a sample is scored before its own update changes the weights.
  *
  * The running accuracy covers the last `window` samples, as `VoteReadout` does.
  */

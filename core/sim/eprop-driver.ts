@@ -25,11 +25,12 @@
  * creation. It drops what arrives at that population on that tick (its part of the ring slot and
  * the learner's arrivals), which with delay 0 are the spikes of the previous sample's last tick.
  * Then the learner's `resetSequence` clears the eligibility and readout traces. Weights,
- * gradient sums and optimizer state carry over. Spikes sent with a delay longer than the rest between samples still arrive later.
- * The reset is a rule option rather than a chip-wide "reset between samples" of the data
- * stimulus because it is part of how e-prop computes its gradient (truncated sequences): it
- * touches only the population and the traces the rule differentiates, so the other populations,
- * the pair rules and the vote readout keep CHIP.md's semantics. The reset is a function of the
+ * gradient sums and optimizer state carry over.
+ * NOTE: spikes sent with a delay longer than the rest between samples still arrive after the reset.
+ * The reset is a rule option, not a chip-wide "reset between samples" of the data stimulus,
+ * because it is part of how e-prop computes its gradient over truncated sequences. It touches
+ * only the population and the traces the rule differentiates, so the other populations, the pair
+ * rules and the vote readout keep the chip's tick semantics. The reset is a function of the
  * tick, so it needs no saved state of its own.
  */
 import type { Program, ProjectionProgram } from '../program';

@@ -93,10 +93,9 @@ export const rstdpSchema = z.strictObject({
   rewardSource: z.enum(['task', 'api']).default('task'),
   /**
    * Expected reward: each reward `r` applies as `r - b`, where `b` is the running mean of the
-   * rewards before it (`b += (r - b) / tauRewards` after each). Without it, a task the readout
-   * mostly gets right keeps potentiating the synapses behind its answers, and errors must be
-   * frequent to hold the weights in balance (Fremaux, Sprekeler and Gerstner 2010, J. Neurosci.
-   * 30:13326, show that R-STDP needs the reward's mean removed). Absent: rewards apply as given.
+   * rewards before it (`b += (r - b) / tauRewards` after each). Without it, a readout that is
+   * mostly right keeps potentiating the synapses behind its choices, so only frequent errors
+   * hold the weights in balance. Absent: rewards apply as given.
    */
   rewardBaseline: z.strictObject({ tauRewards: integerIn(1, 1_000_000) }).optional(),
 });

@@ -1,5 +1,5 @@
 /**
- * Where the raster writes its axis labels. Kept apart from the drawing so the layout can be
+ * Layout of the raster's axis and band labels, kept apart from the drawing so that it can be
  * tested without a canvas. All lengths are in canvas pixels.
  */
 import type { RasterView } from './bin-spikes';

@@ -35,9 +35,9 @@ export function useNotices() {
 }
 
 /**
- * Renders the notices at the bottom of the page: on the left from the `xl` width up, where a
- * notebook's network cells show their placement panel in the right column, and on the right
- * below it, where the cells are one column wide. The region stays in the page while empty, so
+ * Renders the notices at the bottom of the page. From the `xl` width up they sit on the left,
+ * because network cells show their placement panel in the right column there; below it they sit
+ * on the right. The region stays in the page while empty, so
  * screen readers already watch it when a notice arrives: info and success notices are
  * `role="status"` (read when the reader is idle), errors `role="alert"` (read at once).
  *

@@ -18,6 +18,13 @@
  * +-1/sqrt(neurons)), as in the float task trainer. Readout weights are learner state and are
  * saved with it, together with the stream.
  *
+ * Safety envelope: `weights` contains, per projection, the array the learner writes. For a
+ * projection with `learning.envelope` the simulator passes the envelope's working copy, so the
+ * learner writes it at step 4. The envelope's `endTick` runs later in the same tick and commits
+ * or drops the change, as for the pair rules. The readout weights and the float readout bias are
+ * learner state, not a projection, so no envelope guards them. A frozen projection, a refused
+ * update or a rollback leaves them as the learner set them.
+ *
  * `resetEachSample` (the rule option) trains on each sample of the data stimulus as a separate
  * sequence, as Bellec et al. (2020) and `core/templates/eprop-rows-trainer.ts` do. At the first
  * tick of every sample period, before the neurons update, the driver sets `u`, `v`, the
@@ -81,8 +88,10 @@ export class EpropDriver {
   private resetTick = 0;
 
   /**
-   * Returns a driver when the program has e-prop projections, else null. `samplePeriod` is the
-   * period of the labelled data stimulus (present plus rest ticks), or null without one.
+   * Returns a driver when the program has e-prop projections, else null. `weights` are the
+   * arrays the learner writes, by projection index: the live weights, or an envelope's working
+   * copy. `samplePeriod` is the period of the labelled data stimulus (present plus rest ticks),
+   * or null without one.
    */
   static create(
     program: Program,
@@ -120,13 +129,6 @@ export class EpropDriver {
     if (stray !== undefined || inputs.length !== 1 || recurrents.length > 1) {
       throw new RangeError(
         `projections: e-prop trains one input projection and at most one recurrent projection into one population, got ${projections.map((p) => p.name).join(', ')}`,
-      );
-    }
-    const guarded = projections.find((p) => p.learning?.envelope !== undefined);
-    if (guarded !== undefined) {
-      // The learner writes the live weights, which an envelope's commit would overwrite.
-      throw new RangeError(
-        `projections.${guarded.name}.learning.envelope: e-prop runs without a safety envelope; remove it`,
       );
     }
     this.population = target;

@@ -8,7 +8,8 @@
  *   3. emit this tick's spikes into the ring at t + 1 + delay;
  *   4. learning, on plastic projections, with the pre events that arrived at t: the pair rules,
  *      then e-prop (`./eprop-driver`), then the rewards due at t (the task's, `./task-reward`,
- *      plus any injected one) on the reward-modulated rules;
+ *      plus any injected one) on the reward-modulated rules. Rules of projections with a safety
+ *      envelope write its working copy, and each envelope's `endTick` then commits or drops it;
  *   5. record spikes and sampled state.
  * The simulator is deterministic: its whole state is in typed arrays that `captureState` copies
  * out and `restoreState` copies back, so a run split into chunks of any size, or stopped and
@@ -153,9 +154,10 @@ export class Simulator {
     this.labelled =
       (this.stimuli.find((s) => s instanceof DataStimulus && Number.isFinite(s.samples)) as
         DataStimulus | undefined) ?? null;
+    // e-prop, like the pair rules, writes an envelope's working copy where the projection has one.
     this.eprop = EpropDriver.create(
       program,
-      this.weights,
+      program.projections.map((_, i) => this.envelopes[i]?.working ?? this.weights[i]!),
       this.neurons,
       options.seed,
       this.labelled === null ? null : this.labelled.presentTicks + this.labelled.restTicks,
@@ -437,7 +439,12 @@ export class Simulator {
     }
   }
 
-  /** Reports a task metric to every envelope; a value below a rollback floor restores the last good weights. */
+  /**
+   * Reports a task metric to every envelope; a value below a rollback floor restores the last good
+   * weights of the projection.
+   * NOTE: e-prop's readout weights and float readout bias are not restored: they keep what the
+   * learner trained, including on the discarded projection weights.
+   */
   observeMetric(metric: EnvelopeMetric, value: number): void {
     for (const envelope of this.envelopes) {
       if (envelope !== null) this.events.push(...envelope.observe(this.tick, metric, value));
@@ -448,7 +455,10 @@ export class Simulator {
   setPlastic(name: string, plastic: boolean): void {
     const index = this.program.projections.findIndex((p) => p.name === name);
     const envelope = this.envelopes[index];
-    if (index < 0 || this.rules[index] === null) throw new RangeError(`projection "${name}" is not plastic`);
+    // e-prop projections have no entry in `rules` (the e-prop driver trains them), so test the spec.
+    if (index < 0 || this.program.projections[index]!.learning === null) {
+      throw new RangeError(`projection "${name}" is not plastic`);
+    }
     if (envelope === null || envelope === undefined) {
       throw new RangeError(
         `projection "${name}" has no envelope; add learning.envelope to freeze it while running`,

@@ -27,7 +27,9 @@ export const cadenceSchema = z.discriminatedUnion('kind', [
 /**
  * What may change while the network lives. `driftBudget` is the largest mean absolute weight
  * change per synapse of the projection, on the weight scale, allowed away from the last accepted
- * snapshot within one window of `windowTicks` ticks.
+ * snapshot within one window of `windowTicks` ticks. The envelope guards only the weights of its
+ * own projection. On e-prop, the readout weights and readout bias are learner state that no
+ * envelope freezes, refuses or rolls back.
  */
 export const envelopeSchema = z.strictObject({
   driftBudget: positiveNumber(),

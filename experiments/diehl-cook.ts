@@ -8,6 +8,7 @@
  *      its mean response per class;
  *   3. test: the frozen copy sees the test digits, and each neuron's spikes add its class
  *      proportions to the class scores (the plain vote's accuracy is reported beside it).
+ * The frozen phases show each digit for `DIEHL_COOK_SCORE_PRESENT_TICKS`, longer than training.
  * The learning curve is the training run's own vote accuracy: each digit is predicted before its
  * label updates the neurons' classes, over the last 100 digits.
  */
@@ -30,6 +31,15 @@ import type { ExperimentOptions, ExperimentResult } from './types';
  * the last 2,000 of the seeded training order labelled by the 6,000 before them).
  */
 export const DIEHL_COOK_TRAIN_SAMPLES = 16000;
+
+/**
+ * Ticks each labelling and test digit is shown to the frozen layer: 1,400 ms, while training
+ * shows 350 ms. A longer presentation gives the vote more spikes. On the validation digits
+ * above, frozen presentations of 350, 700 and 1,400 ms scored 85.10, 86.20 and 86.40%
+ * (proportion vote, 100 neurons). The task takes the best, at four times the inference time of
+ * 350 ms.
+ */
+export const DIEHL_COOK_SCORE_PRESENT_TICKS = 2800;
 
 /** Where trained layers are kept between runs (git ignores `.data/`). */
 export const CACHE_DIRECTORY = '.data/experiments';
@@ -117,7 +127,15 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
   const trained = cachedDiehlCook(base, samples, options.seed, (done, total) =>
     options.progress('train', done, total),
   );
-  const scored = scoreDiehlCook(base, trained, labelSamples, testSamples, options.seed, options.progress);
+  const scored = scoreDiehlCook(
+    base,
+    trained,
+    labelSamples,
+    testSamples,
+    options.seed,
+    options.progress,
+    DIEHL_COOK_SCORE_PRESENT_TICKS,
+  );
   const counters = addCounters(
     addCounters(trained.counters, scored.labelling.counters),
     scored.test.counters,
@@ -136,6 +154,7 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     details: {
       neurons,
       labelSamples,
+      scorePresentTicks: DIEHL_COOK_SCORE_PRESENT_TICKS,
       voteAccuracy: scored.voteAccuracy,
       featuresFromCache: trained.fromCache,
       params: options.params,

@@ -22,7 +22,7 @@ import { mnistSplit } from '../core/data/mnist';
 import type { EpropRowsTrainerOptions } from '../core/templates/eprop-rows-trainer';
 import { EPROP_ROWS_TASK_SETTINGS, EpropRowsTrainer } from '../core/templates/eprop-rows-trainer';
 import { DRIFT } from './drift';
-import { trainerParams } from './eprop-rows';
+import { EPROP_TASK_NEURONS, trainerParams } from './eprop-rows';
 import type { CurvePoint, ExperimentOptions, ExperimentResult } from './types';
 
 /** `--param` names this experiment reads itself; the rest go to the trainer. */
@@ -42,7 +42,7 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
   const started = performance.now();
   const samples = options.samples ?? 8000;
   const testSamples = options.testSamples ?? 2000;
-  const neurons = options.neurons ?? 100;
+  const neurons = options.neurons ?? EPROP_TASK_NEURONS;
   const driftSamples = options.params['driftSamples'] ?? 2000;
   const driftRate = options.params['driftRate'] ?? DEFAULT_DRIFT_RATE;
   const checkEvery = options.params['checkEvery'] ?? 500;

@@ -15,6 +15,15 @@ import { EPROP_ROWS_TASK_SETTINGS, EpropRowsTrainer } from '../core/templates/ep
 import type { CurvePoint, ExperimentOptions, ExperimentResult } from './types';
 
 const BLOCK = 500;
+
+/**
+ * Size and length of the task, chosen on 2,000 validation digits cut from the training split
+ * (seed 1, 6,000 training digits, the step dropping to 0.3 times after every pass). With 100
+ * neurons the network scored 90.95% after two passes and 91.65% after three. With 200 neurons
+ * it scored 91.55% and 92.90%.
+ */
+export const EPROP_TASK_NEURONS = 200;
+export const EPROP_TASK_SAMPLES = 24000;
 const NUMERIC = [
   'ticksPerRow',
   'readTicks',
@@ -43,9 +52,9 @@ export function trainerParams(params: Record<string, number>): Partial<EpropRows
 
 export async function run(options: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();
-  const samples = options.samples ?? 16000;
+  const samples = options.samples ?? EPROP_TASK_SAMPLES;
   const testSamples = options.testSamples ?? 2000;
-  const neurons = options.neurons ?? 100;
+  const neurons = options.neurons ?? EPROP_TASK_NEURONS;
   const settings: EpropRowsTrainerOptions = {
     ...EPROP_ROWS_TASK_SETTINGS,
     ...trainerParams(options.params),

@@ -18,6 +18,7 @@ import { format } from 'prettier';
 import { z } from 'zod';
 import { lineChart, receptiveFields } from '../experiments/plots';
 import type { Series } from '../experiments/plots';
+import { DIEHL_COOK_DT_MS, DIEHL_COOK_PRESENT_TICKS } from '../core/templates/diehl-cook';
 
 const RESULTS_DIRECTORY = 'docs/results/runs';
 const DOCS_DIRECTORY = 'docs';
@@ -186,7 +187,7 @@ function driftEpropRows(result: Result): string[] {
   if (!details.success) return [];
   const d = details.data;
   return [
-    `| what lives | every weight of the e-prop network (input, recurrent, readout), step ${d.driftRate} times task 3's starting rate, weights bounded to -8..8; no drift budget or rollback (the e-prop driver takes no envelope yet) |`,
+    `| what lives | every weight of the e-prop network (input, recurrent, readout), step ${d.driftRate} times task 3's starting rate, weights bounded to -8..8; the task trainer applies no drift budget or rollback (the simulator's e-prop takes an envelope, the trainer does not) |`,
     `| before the drift (clean test digits) | ${percent(d.preDrift)} |`,
     `| frozen network, drifted test digits | ${percent(d.frozenDrift)} |`,
     `| living network after the drifted training digits | ${percent(d.livingDrift)}, ${percent(d.recovered)} of the pre-drift accuracy (goal 90%): **${d.recovered >= 0.9 ? 'met' : 'not met'}** |`,
@@ -307,6 +308,16 @@ function commonRows(result: Result): string[] {
   const vote = result.details['voteAccuracy'];
   if (typeof vote === 'number') {
     rows.push(`| plain vote (each neuron labelled with one class), same run | ${percent(vote)} |`);
+  }
+  const neurons = result.details['neurons'];
+  if ((result.task === 'eprop-rows' || result.task === 'drift-eprop') && typeof neurons === 'number') {
+    rows.push(`| recurrent ALIF neurons | ${neurons} |`);
+  }
+  const scorePresentTicks = result.details['scorePresentTicks'];
+  if (typeof scorePresentTicks === 'number') {
+    rows.push(
+      `| presentation | ${scorePresentTicks * DIEHL_COOK_DT_MS} ms per labelling and test digit, ${DIEHL_COOK_PRESENT_TICKS * DIEHL_COOK_DT_MS} ms per training digit |`,
+    );
   }
   if (result.details['featuresFromCache'] === true) {
     rows.push('| task 1 features | read from the cache, training not counted above |');

@@ -17,7 +17,7 @@
 import type { Counters } from '../energy/counters';
 import { RunSession } from '../session/run-session';
 import type { DiehlCookOptions } from './diehl-cook';
-import { diehlCookSpec } from './diehl-cook';
+import { DIEHL_COOK_PRESENT_TICKS, diehlCookSpec } from './diehl-cook';
 import type { FrozenPhase } from './frozen-vote';
 import { runFrozen, voteAccuracy } from './frozen-vote';
 import { proportionAccuracy } from './proportion-vote';
@@ -61,7 +61,10 @@ export function trainDiehlCook(
   return { inputWeights, thresholdOffset, curve, counters: { ...session.simulator.counters } };
 }
 
-/** Scores a trained network on `labelSamples` training digits and `testSamples` test digits. */
+/**
+ * Scores a trained network on `labelSamples` training digits and `testSamples` test digits, each
+ * shown for `presentTicks` ticks (default: as long as in training).
+ */
 export function scoreDiehlCook(
   base: DiehlCookBase,
   trained: TrainedDiehlCook,
@@ -69,8 +72,9 @@ export function scoreDiehlCook(
   testSamples: number,
   seed: number,
   progress: (phase: string, done: number, total: number) => void,
+  presentTicks = DIEHL_COOK_PRESENT_TICKS,
 ): { accuracy: number; voteAccuracy: number; labelling: FrozenPhase; test: FrozenPhase } {
-  const frozen = { ...base, plastic: false, inputWeights: trained.inputWeights };
+  const frozen = { ...base, plastic: false, inputWeights: trained.inputWeights, presentTicks };
   const layer = { population: 'exc', thresholdOffset: trained.thresholdOffset };
   const labelling = runFrozen(
     diehlCookSpec({ ...frozen, samples: labelSamples, split: 'train' }),

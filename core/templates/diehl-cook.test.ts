@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { compile } from '../compile/compile';
+import { createCounters } from '../energy/counters';
 import { diehlCookSpec } from './diehl-cook';
 import { scoreDiehlCook, trainDiehlCook } from './diehl-cook-run';
 
@@ -36,6 +37,30 @@ describe('diehl-cook template', () => {
     // 2 mV * neurons / samples = 2 * 100 / 8000 = 0.025 mV, and round(0.025 * 254) = 6 units.
     const exc = diehlCookSpec({ neurons: 100, samples: 8000 }).populations[1]!;
     expect(exc.neuron?.registers?.adaptInc).toBe(6);
+  });
+
+  it('presentation is 350 ms unless set', () => {
+    // 350 ms at dt 0.5 ms is 700 ticks; 700 ms is 1,400. The 150 ms rest stays 300 ticks.
+    const dataOf = (presentTicks?: number) =>
+      diehlCookSpec({ neurons: 10, samples: 1, presentTicks }).stimulus[0]!.data!;
+    expect(dataOf().presentTicks).toBe(700);
+    expect(dataOf(1400).presentTicks).toBe(1400);
+    expect(dataOf(1400).restTicks).toBe(300);
+  });
+
+  it('scoring runs the longer presentation', () => {
+    // A dense engine touches every slot of each full weight matrix every tick: 784 * 10 input
+    // slots plus the 10 * 10 lateral matrix (its empty diagonal included), 7,940, over 2 digits
+    // of 1,400 + 300 ticks in each frozen phase.
+    const trained = {
+      inputWeights: Array.from({ length: 784 }, () => new Array<number>(10).fill(0)),
+      thresholdOffset: new Int32Array(10),
+      curve: [],
+      counters: createCounters(),
+    };
+    const scored = scoreDiehlCook({ neurons: 10 }, trained, 2, 2, SEED, () => {}, 1400);
+    expect(scored.labelling.counters.denseOps).toBe(2 * 1700 * 7940);
+    expect(scored.test.counters.denseOps).toBe(2 * 1700 * 7940);
   });
 
   it('frozen copy has no learning', () => {

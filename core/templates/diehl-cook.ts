@@ -83,6 +83,11 @@ export interface DiehlCookOptions {
   /** STDP amplitudes per pairing, in weights of 1.0 (defaults 0.005 and 0.0001; paper 0.01 and 0.0001). */
   aPlus?: number;
   aMinus?: number;
+  /**
+   * Ticks each digit is shown (default `DIEHL_COOK_PRESENT_TICKS`, 350 ms). Training keeps the
+   * default; the frozen copies that label and test may show digits longer.
+   */
+  presentTicks?: number;
   /** Upper end of the uniform initial weights, in weights of 1.0 (paper: 0.3). */
   initialWeightMax?: number;
   /** Explicit input weights `[input][neuron]` (mantissa scale) instead of the random start. */
@@ -181,7 +186,7 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
           dataset: 'mnist',
           split: options.split ?? 'train',
           samples: options.samples,
-          presentTicks: DIEHL_COOK_PRESENT_TICKS,
+          presentTicks: options.presentTicks ?? DIEHL_COOK_PRESENT_TICKS,
           restTicks: DIEHL_COOK_REST_TICKS,
         },
       },

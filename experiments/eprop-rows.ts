@@ -20,7 +20,7 @@ const BLOCK = 500;
  * Size and length of the task, chosen on 2,000 validation digits cut from the training split
  * (seed 1, 6,000 training digits, the step dropping to 0.3 times after every pass). With 100
  * neurons the network scored 90.95% after two passes and 91.65% after three. With 200 neurons
- * it scored 91.55% and 92.90%.
+ * it scored 91.55% and 92.90%, and 92.70% after a fourth pass.
  */
 export const EPROP_TASK_NEURONS = 200;
 export const EPROP_TASK_SAMPLES = 24000;

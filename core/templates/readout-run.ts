@@ -14,7 +14,7 @@ import { RunSession } from '../session/run-session';
 import { DIEHL_COOK_PRESENT_TICKS, DIEHL_COOK_REST_TICKS } from './diehl-cook';
 import { setThresholdOffsets } from './frozen-vote';
 import type { RstdpReadoutOptions } from './rstdp-readout';
-import { READOUT_CLASSES, rstdpReadoutSpec } from './rstdp-readout';
+import { READOUT_CLASSES, readoutProjectionName, rstdpReadoutSpec } from './rstdp-readout';
 
 /** Accuracy measured at some point of training, for a learning curve. */
 export interface CurvePoint {
@@ -100,11 +100,7 @@ export function runReadout(
     progress(k + 1, samples);
   }
 
-  const out = session.program.projections.findIndex((p) => p.name === 'exc-out');
-  const weights = session.simulator.weights[out]!;
-  const readoutWeights = Array.from({ length: options.features.neurons }, (_, i) =>
-    Array.from(weights.subarray(i * READOUT_CLASSES, (i + 1) * READOUT_CLASSES)),
-  );
+  const readoutWeights = readoutMatrix(session, options.features.neurons, options.delayGroups ?? 1);
   return {
     accuracy: correct / samples,
     readoutWeights,
@@ -112,6 +108,25 @@ export function runReadout(
     unanswered,
     counters: { ...session.simulator.counters },
   };
+}
+
+/** Returns the readout weights `[neuron][class]` gathered from every delay group's projection. */
+export function readoutMatrix(session: RunSession, neurons: number, groups: number): number[][] {
+  const matrix = Array.from({ length: neurons }, () => new Array<number>(READOUT_CLASSES).fill(0));
+  for (let group = 0; group < groups; group++) {
+    const name = readoutProjectionName(group);
+    const projection = session.program.projections.find((p) => p.name === name);
+    if (projection === undefined) throw new RangeError(`projection "${name}" does not exist`);
+    const weights = session.simulator.weights[projection.index]!;
+
+    // Synapses are stored by source row: row i contains rowPtr[i]..rowPtr[i + 1] - 1.
+    for (let i = 0; i < neurons; i++) {
+      for (let k = projection.rowPtr[i]!; k < projection.rowPtr[i + 1]!; k++) {
+        matrix[i]![projection.post[k]!] = weights[k]!;
+      }
+    }
+  }
+  return matrix;
 }
 
 function mean(values: readonly number[]): number {

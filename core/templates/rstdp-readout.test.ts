@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trainDiehlCook } from './diehl-cook-run';
-import { answerOf, runReadout } from './readout-run';
-import { rstdpReadoutSpec } from './rstdp-readout';
+import { RunSession } from '../session/run-session';
+import { answerOf, readoutMatrix, runReadout } from './readout-run';
+import { readoutDelayPairs, rstdpReadoutSpec } from './rstdp-readout';
 
 const SEED = 4;
 
@@ -40,6 +41,44 @@ describe('rstdp-readout template', () => {
     // 0.5 mV is 0.5 * 254 = 127 threshold units per spike.
     const exc = spec.populations.find((p) => p.name === 'exc')!;
     expect(exc.neuron?.registers?.adaptInc).toBe(127);
+  });
+
+  it('delay groups split every synapse once', () => {
+    const groups = readoutDelayPairs(7, 3);
+    const seen = groups.flat().map(([i, c]) => i * 10 + c);
+    expect(seen.length).toBe(70);
+    expect(new Set(seen).size).toBe(70);
+    expect(readoutDelayPairs(7, 1)[0]!.length).toBe(70);
+  });
+
+  it('delay groups are projections', () => {
+    // Group g delays by 2 * g ticks: 0, 2 and 4 for three groups.
+    const spec = rstdpReadoutSpec({ features: { neurons: 7, samples: 1 }, delayGroups: 3 });
+    const readout = spec.projections.filter((p) => p.to === 'out' && p.from === 'exc');
+    expect(readout.map((p) => p.name)).toEqual(['exc-out', 'exc-out-1', 'exc-out-2']);
+    expect(readout.map((p) => p.delay)).toEqual([0, 2, 4]);
+    expect(readout.every((p) => p.learning?.rule === 'rstdp')).toBe(true);
+  });
+
+  it('delay groups keep explicit weights', () => {
+    // Distinct values in, the same matrix out through the three list projections.
+    const matrix = Array.from({ length: 7 }, (_, i) => Array.from({ length: 10 }, (_, c) => i * 10 + c - 35));
+    const options = {
+      features: { neurons: 7, samples: 1 },
+      delayGroups: 3,
+      plastic: false,
+      readoutWeights: matrix,
+    };
+    const session = RunSession.create(rstdpReadoutSpec(options), { seed: SEED });
+    expect(readoutMatrix(session, 7, 3)).toEqual(matrix);
+  });
+
+  it('delay groups out of range', () => {
+    for (const groups of [0, 1.5, 33]) {
+      expect(() => readoutDelayPairs(7, groups)).toThrow(
+        `delayGroups: expected an integer in 1..32, got ${groups}`,
+      );
+    }
   });
 
   it('answer is the most active class', () => {

@@ -2,20 +2,23 @@
  * Spec template of a reward-modulated STDP readout on top of a trained Diehl-and-Cook layer.
  *
  * The layer of `./diehl-cook` (input weights given, no STDP, threshold growth off) drives 10
- * output neurons, one per class, through a dense plastic projection with the `rstdp` rule:
+ * output neurons, one per class, through plastic projections with the `rstdp` rule:
  * pairings of a layer spike with a later output spike build an eligibility, and the reward the
  * task injects after each presentation (+1 when the output neuron that spiked most is the
  * label's, -1 otherwise) turns it into a weight change, `w += eta * r * e`. The output neurons
  * inhibit each other, so usually one of them answers a digit, and a -1 weakens the synapses that
  * made a wrong neuron answer. The eligibility time constant (300 ms) spans a presentation, so a
  * reward given just after it still finds the pairings of the whole digit.
- * NOTE: inhibition arrives one tick after a spike, so one layer spike can lift several output
- * neurons over threshold on the same tick. All of them then share the reward, and a -1 lowers
- * the weights of every one, the right class's included. In the first 1,000 training digits of
- * the task (100 neurons, seed 1), 523 began with several output neurons firing on the same tick.
- * This is a likely cause of the unanswered digits and of accuracy below the layer's vote.
+ *
+ * Inhibition arrives one tick after a spike, so one layer spike can lift several output neurons
+ * over threshold on the same tick. All of them then share the reward, and a -1 lowers the
+ * weights of every one, the right class's included. `delayGroups` spreads the synapses over
+ * several delays, so the outputs mostly cross threshold on different ticks and the first one
+ * inhibits the others. In the first 1,000 training digits of the task (100 neurons, seed 1),
+ * 523 began with several output neurons firing on the same tick with one group, 110 with eight.
  */
 import type { EnvelopeSpec, Spec, SpecInput } from '../spec/schema';
+import { createStream } from '../random';
 import { parseSpec } from '../spec/parse';
 import type { DiehlCookOptions } from './diehl-cook';
 import { diehlCookDocument, WEIGHT_ONE } from './diehl-cook';
@@ -41,8 +44,14 @@ export interface RstdpReadoutOptions {
   thresholdWeights?: number;
   /** Inhibition between output neurons per spike, in weights of 1.0. */
   inhibitionWeights?: number;
-  /** Safety envelope of the readout's learning. */
+  /** Safety envelope of the readout's learning (on every readout projection). */
   envelope?: EnvelopeSpec;
+  /**
+   * Delay groups of the layer-to-output synapses (default 1: every synapse has delay 0). With
+   * G groups, each synapse gets one of the delays 0, 2, ..., 2 * (G - 1) ticks, drawn once from a
+   * fixed stream (`READOUT_DELAY_STREAM`), and each group is a projection of its own.
+   */
+  delayGroups?: number;
   /**
    * Learning on the feature layer too (STDP on its input weights, adaptive thresholds), off by
    * default. The drift task uses it because a changed input makes the trained fields miss the
@@ -54,10 +63,35 @@ export interface RstdpReadoutOptions {
 }
 
 export const READOUT_CLASSES = 10;
+/** Ticks between the delays of successive readout delay groups. */
+export const READOUT_DELAY_STEP_TICKS = 2;
+/** Seed and stream name of the draw that puts each readout synapse in a delay group. */
+const READOUT_DELAY_SEED = 1;
+export const READOUT_DELAY_STREAM = 'template/rstdp-readout/delays';
+
+/** Name of the readout projection of delay group `group` (group 0 keeps the name `exc-out`). */
+export function readoutProjectionName(group: number): string {
+  return group === 0 ? 'exc-out' : `exc-out-${group}`;
+}
+
+/**
+ * Returns, per delay group, the `[neuron, class]` pairs in it. The draw does not depend on the
+ * run's seed, so a trained readout and its frozen copy share the layout.
+ */
+export function readoutDelayPairs(neurons: number, groups: number): [number, number][][] {
+  if (!Number.isInteger(groups) || groups < 1 || READOUT_DELAY_STEP_TICKS * (groups - 1) > 62) {
+    throw new RangeError(`delayGroups: expected an integer in 1..32, got ${groups}`);
+  }
+  const stream = createStream(READOUT_DELAY_SEED, READOUT_DELAY_STREAM);
+  const pairs: [number, number][][] = Array.from({ length: groups }, () => []);
+  for (let i = 0; i < neurons; i++) {
+    for (let c = 0; c < READOUT_CLASSES; c++) pairs[groups === 1 ? 0 : stream.nextInt(groups)]!.push([i, c]);
+  }
+  return pairs;
+}
 
 /** Returns the checked spec of the feature layer plus the reward-trained readout. */
 export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
-  const plastic = options.plastic ?? true;
   const featureEnvelope = options.featureEnvelope;
   const base = diehlCookDocument({ ...options.features, plastic: options.featuresPlastic ?? false });
   if (options.featuresPlastic === true && featureEnvelope !== undefined) {
@@ -75,11 +109,6 @@ export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
   for (let i = 0; i < READOUT_CLASSES; i++) {
     for (let j = 0; j < READOUT_CLASSES; j++) if (i !== j) lateralPairs.push([i, j]);
   }
-  const readoutWeights =
-    options.readoutWeights !== undefined
-      ? { values: options.readoutWeights }
-      : { init: 'uniform' as const, low: Math.round(0.4 * WEIGHT_ONE), high: Math.round(0.6 * WEIGHT_ONE) };
-
   const document: SpecInput = {
     ...base,
     name: `rstdp-readout-${neurons}`,
@@ -103,36 +132,7 @@ export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
     ],
     projections: [
       ...(base.projections ?? []),
-      {
-        name: 'exc-out',
-        from: 'exc',
-        to: 'out',
-        connectivity: { kind: 'dense' },
-        weights: readoutWeights,
-        wExp: 0,
-        delay: 0,
-        ...(plastic
-          ? {
-              learning: {
-                rule: 'rstdp' as const,
-                aPlus: options.aPlus ?? 1,
-                aMinus: 0,
-                tauPreMs: 20,
-                tauPostMs: 20,
-                tauEligibilityMs: 300,
-                eta: options.eta ?? 1,
-                rewardSource: 'api' as const,
-                wMin: 0,
-                wMax: WEIGHT_ONE,
-                bound: 'hard' as const,
-                ...(options.rewardBaselineTau !== undefined
-                  ? { rewardBaseline: { tauRewards: options.rewardBaselineTau } }
-                  : {}),
-                ...(options.envelope !== undefined ? { envelope: options.envelope } : {}),
-              },
-            }
-          : {}),
-      },
+      ...readoutProjections(options),
       {
         name: 'out-out',
         from: 'out',
@@ -147,4 +147,52 @@ export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
     readout: { population: 'out', kind: 'vote', classes: READOUT_CLASSES },
   };
   return parseSpec(document);
+}
+
+/** Returns the plastic (or frozen) projections from the layer to the outputs, one per delay group. */
+function readoutProjections(options: RstdpReadoutOptions): NonNullable<SpecInput['projections']> {
+  const plastic = options.plastic ?? true;
+  const groups = options.delayGroups ?? 1;
+  const explicit = options.readoutWeights;
+  const learning = {
+    rule: 'rstdp' as const,
+    aPlus: options.aPlus ?? 1,
+    aMinus: 0,
+    tauPreMs: 20,
+    tauPostMs: 20,
+    tauEligibilityMs: 300,
+    eta: options.eta ?? 1,
+    rewardSource: 'api' as const,
+    wMin: 0,
+    wMax: WEIGHT_ONE,
+    bound: 'hard' as const,
+    ...(options.rewardBaselineTau !== undefined
+      ? { rewardBaseline: { tauRewards: options.rewardBaselineTau } }
+      : {}),
+    ...(options.envelope !== undefined ? { envelope: options.envelope } : {}),
+  };
+  const randomStart = {
+    init: 'uniform' as const,
+    low: Math.round(0.4 * WEIGHT_ONE),
+    high: Math.round(0.6 * WEIGHT_ONE),
+  };
+
+  return readoutDelayPairs(options.features.neurons, groups).map((pairs, group) => {
+    // One group keeps the dense layout; explicit weights then use the `[neuron][class]` matrix.
+    const connectivity = groups === 1 ? { kind: 'dense' as const } : { kind: 'list' as const, pairs };
+    const weights =
+      explicit === undefined
+        ? randomStart
+        : { values: groups === 1 ? explicit : pairs.map(([i, c]) => explicit[i]![c]!) };
+    return {
+      name: readoutProjectionName(group),
+      from: 'exc',
+      to: 'out',
+      connectivity,
+      weights,
+      wExp: 0,
+      delay: READOUT_DELAY_STEP_TICKS * group,
+      ...(plastic ? { learning } : {}),
+    };
+  });
 }

@@ -38,7 +38,7 @@ import { DIEHL_COOK_PRESENT_TICKS, DIEHL_COOK_REST_TICKS } from '../core/templat
 import type { RstdpReadoutOptions } from '../core/templates/rstdp-readout';
 import { READOUT_CLASSES, rstdpReadoutSpec } from '../core/templates/rstdp-readout';
 import { cachedDiehlCook, DIEHL_COOK_TRAIN_SAMPLES, templateParams } from './diehl-cook';
-import { answerOf } from '../core/templates/readout-run';
+import { answerOf, readoutMatrix } from '../core/templates/readout-run';
 import { readoutParams } from './rstdp-readout';
 import type { CurvePoint, ExperimentOptions, ExperimentResult } from './types';
 
@@ -101,7 +101,6 @@ export function runStream(options: StreamOptions): StreamRun {
   state[`neurons.${exc.index}.thresholdOffset`] = options.thresholdOffset;
   simulator.restoreState(state);
 
-  const out = program.projections.findIndex((p) => p.name === 'exc-out');
   const inputExc = program.projections.findIndex((p) => p.name === 'input-exc');
   const featureState = (): FeatureState => {
     const weights = simulator.weights[inputExc]!;
@@ -114,12 +113,8 @@ export function runStream(options: StreamOptions): StreamRun {
         Int32Array | Float64Array,
     };
   };
-  const readoutMatrix = (): number[][] => {
-    const weights = simulator.weights[out]!;
-    return Array.from({ length: readout.features.neurons }, (_, i) =>
-      Array.from(weights.subarray(i * READOUT_CLASSES, (i + 1) * READOUT_CLASSES)),
-    );
-  };
+  const currentReadout = (): number[][] =>
+    readoutMatrix(program, simulator.weights, readout.features.neurons, readout.delayGroups ?? 1);
   const order = sampleOrder(split, seed, samples);
   const plastic = readout.plastic ?? true;
   const window: number[] = [];
@@ -158,13 +153,13 @@ export function runStream(options: StreamOptions): StreamRun {
     }
     options.progress?.(k + 1);
     if (options.checkpoint !== undefined && (k + 1) % options.checkpoint.every === 0) {
-      options.checkpoint.call(k + 1, readoutMatrix(), featureState());
+      options.checkpoint.call(k + 1, currentReadout(), featureState());
     }
   }
 
   return {
     accuracy: correct / samples,
-    readoutWeights: readoutMatrix(),
+    readoutWeights: currentReadout(),
     features: featureState(),
     rollbacks,
     refusedUpdates,

@@ -24,6 +24,7 @@ const BLOCK = 500;
  */
 export const EPROP_TASK_NEURONS = 200;
 export const EPROP_TASK_SAMPLES = 24000;
+
 const NUMERIC = [
   'ticksPerRow',
   'readTicks',

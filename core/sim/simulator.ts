@@ -442,8 +442,8 @@ export class Simulator {
   /**
    * Reports a task metric to every envelope; a value below a rollback floor restores the last good
    * weights of the projection.
-   * NOTE: e-prop's readout weights and float readout bias are not restored: they keep what the
-   * learner trained, including on the discarded projection weights.
+   * NOTE: e-prop's readout weights and float readout bias are not restored. They keep what the
+   * learner trained, including what it learned on top of the discarded projection weights.
    */
   observeMetric(metric: EnvelopeMetric, value: number): void {
     for (const envelope of this.envelopes) {

@@ -49,9 +49,9 @@ describe('diehl-cook template', () => {
   });
 
   it('scoring runs the longer presentation', () => {
-    // A dense engine touches every slot of each full weight matrix every tick: 784 * 10 input
-    // slots plus the 10 * 10 lateral matrix (its empty diagonal included), 7,940, over 2 digits
-    // of 1,400 + 300 ticks in each frozen phase.
+    // A dense engine touches every slot of each full weight matrix every tick. That is 784 * 10
+    // input slots plus the 10 * 10 lateral matrix with its empty diagonal, 7,940 in all. Each
+    // frozen phase runs 2 digits of 1,400 + 300 ticks.
     const trained = {
       inputWeights: Array.from({ length: 784 }, () => new Array<number>(10).fill(0)),
       thresholdOffset: new Int32Array(10),

@@ -10,6 +10,7 @@
 import type { Counters } from '../energy/counters';
 import { label, sampleOrder } from '../data/mnist';
 import type { MnistSplitName } from '../data/mnist';
+import type { Program } from '../program';
 import { RunSession } from '../session/run-session';
 import { DIEHL_COOK_PRESENT_TICKS, DIEHL_COOK_REST_TICKS } from './diehl-cook';
 import { setThresholdOffsets } from './frozen-vote';
@@ -100,7 +101,12 @@ export function runReadout(
     progress(k + 1, samples);
   }
 
-  const readoutWeights = readoutMatrix(session, options.features.neurons, options.delayGroups ?? 1);
+  const readoutWeights = readoutMatrix(
+    session.program,
+    session.simulator.weights,
+    options.features.neurons,
+    options.delayGroups ?? 1,
+  );
   return {
     accuracy: correct / samples,
     readoutWeights,
@@ -110,19 +116,27 @@ export function runReadout(
   };
 }
 
-/** Returns the readout weights `[neuron][class]` gathered from every delay group's projection. */
-export function readoutMatrix(session: RunSession, neurons: number, groups: number): number[][] {
+/**
+ * Returns the readout weights `[neuron][class]` of a compiled readout network, gathered from the
+ * projection of every delay group. `weights` are the simulator's weights by projection index.
+ */
+export function readoutMatrix(
+  program: Program,
+  weights: readonly (Int8Array | Float64Array)[],
+  neurons: number,
+  groups: number,
+): number[][] {
   const matrix = Array.from({ length: neurons }, () => new Array<number>(READOUT_CLASSES).fill(0));
   for (let group = 0; group < groups; group++) {
     const name = readoutProjectionName(group);
-    const projection = session.program.projections.find((p) => p.name === name);
+    const projection = program.projections.find((p) => p.name === name);
     if (projection === undefined) throw new RangeError(`projection "${name}" does not exist`);
-    const weights = session.simulator.weights[projection.index]!;
+    const values = weights[projection.index]!;
 
     // Synapses are stored by source row: row i contains rowPtr[i]..rowPtr[i + 1] - 1.
     for (let i = 0; i < neurons; i++) {
       for (let k = projection.rowPtr[i]!; k < projection.rowPtr[i + 1]!; k++) {
-        matrix[i]![projection.post[k]!] = weights[k]!;
+        matrix[i]![projection.post[k]!] = values[k]!;
       }
     }
   }

@@ -70,7 +70,7 @@ describe('rstdp-readout template', () => {
       readoutWeights: matrix,
     };
     const session = RunSession.create(rstdpReadoutSpec(options), { seed: SEED });
-    expect(readoutMatrix(session, 7, 3)).toEqual(matrix);
+    expect(readoutMatrix(session.program, session.simulator.weights, 7, 3)).toEqual(matrix);
   });
 
   it('delay groups out of range', () => {

@@ -44,12 +44,15 @@ export interface RstdpReadoutOptions {
   thresholdWeights?: number;
   /** Inhibition between output neurons per spike, in weights of 1.0. */
   inhibitionWeights?: number;
-  /** Safety envelope of the readout's learning (on every readout projection). */
+  /**
+   * Safety envelope of the readout's learning. Each delay group's projection gets its own copy,
+   * so drift budgets and rollbacks apply per group.
+   */
   envelope?: EnvelopeSpec;
   /**
-   * Delay groups of the layer-to-output synapses (default 1: every synapse has delay 0). With
-   * G groups, each synapse gets one of the delays 0, 2, ..., 2 * (G - 1) ticks, drawn once from a
-   * fixed stream (`READOUT_DELAY_STREAM`), and each group is a projection of its own.
+   * Delay groups of the layer-to-output synapses (default 1, where every synapse has delay 0).
+   * With G groups, each synapse gets one of the delays 0, 2, ..., 2 * (G - 1) ticks, drawn once
+   * from a fixed stream (`READOUT_DELAY_STREAM`). Each group is a projection of its own.
    */
   delayGroups?: number;
   /**

@@ -29,6 +29,7 @@ import {
 export { stepAlif, stepAlifScalar } from './alif';
 export { activeNeuronCount } from './fixed';
 export { listSpikes } from './spikes';
+export { bernoulli, decayStochastic } from './random';
 
 /** Updates LIF neurons start..size-1 one at a time, adds their active count and returns their spike count. */
 function stepLifRange(

@@ -97,6 +97,11 @@ export class RandomStream {
     return this.s.slice();
   }
 
+  /** Writes the four state words to `target` without allocating (for kernels that draw on their own). */
+  copyStateTo(target: Uint32Array): void {
+    target.set(this.s);
+  }
+
   setState(state: Uint32Array): void {
     if (state.length !== 4) throw new RangeError(`a random stream state has 4 words, got ${state.length}`);
     this.s.set(state);

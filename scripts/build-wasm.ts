@@ -1,6 +1,7 @@
 /**
- * Rebuilds the WebAssembly LIF kernel from `assembly/lif.ts` and writes its bytes, base64-encoded,
- * into `core/wasm/lif-wasm-bytes.ts`, so `core/` can load the kernel without reading files.
+ * Rebuilds the WebAssembly module from `assembly/lif.ts` (the LIF update, the spike list and the
+ * random-draw loops) and writes its bytes, base64-encoded, into `core/wasm/lif-wasm-bytes.ts`, so
+ * `core/` can load the kernels without reading files.
  *
  *     npx tsx scripts/build-wasm.ts            rebuild and write the module
  *     npx tsx scripts/build-wasm.ts --check    exit 1 if the committed module is out of date

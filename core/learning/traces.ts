@@ -9,9 +9,14 @@
  * with `d` the 12-bit register of tau and `sround` the stochastic rounding of `./fixed-point`.
  * Decays run in neuron index order, so the draws they take from the learning stream are
  * deterministic. A fixed trace reads as an integer with 8 fraction bits (256 = one event).
+ * Fixed traces decay in the WebAssembly kernel of `../wasm/random-wasm` by default, and the bank's
+ * values array lives in that kernel's memory. With `engine: 'ts'` they decay in the TypeScript
+ * reference `decayAllStochastic`, which gives the same values and takes the same draws.
  */
 import type { RandomStream } from '../random';
-import { decayFactorFromTau, decayRegisterFromTau } from '../fixed/arith';
+import { DECAY_ONE, decayFactorFromTau, decayRegisterFromTau } from '../fixed/arith';
+import type { StochasticDecayKernel } from '../wasm/random-wasm';
+import { createStochasticDecayKernel } from '../wasm/random-wasm';
 import { decayAllStochastic, TRACE_MAX, TRACE_ONE } from './fixed-point';
 
 const TRACE_STEP = TRACE_ONE;
@@ -51,15 +56,25 @@ export class FixedTraceBank implements TraceBank {
   /** 12-bit decay register of the time constant. */
   readonly decayRegister: number;
   private readonly random: RandomStream;
+  private readonly kernel: StochasticDecayKernel | null;
 
-  constructor(size: number, tauMs: number, dtMs: number, path: string, random: RandomStream) {
-    this.values = new Int32Array(size);
+  constructor(
+    size: number,
+    tauMs: number,
+    dtMs: number,
+    path: string,
+    random: RandomStream,
+    engine: 'wasm' | 'ts' = 'wasm',
+  ) {
+    this.kernel = engine === 'wasm' ? createStochasticDecayKernel(size) : null;
+    this.values = this.kernel?.values ?? new Int32Array(size);
     this.decayRegister = decayRegisterFromTau(tauMs, dtMs, path);
     this.random = random;
   }
 
   decay(): void {
-    decayAllStochastic(this.values, this.decayRegister, this.random);
+    if (this.kernel === null) decayAllStochastic(this.values, this.decayRegister, this.random);
+    else this.kernel.decay(this.random, DECAY_ONE - this.decayRegister);
   }
 
   jump(index: number): void {

@@ -96,7 +96,7 @@ export interface WasmLifOptions {
 
 let compiledModule: WebAssembly.Module | null = null;
 
-function lifModule(): WebAssembly.Module {
+export function lifModule(): WebAssembly.Module {
   if (compiledModule === null) {
     const binary = Uint8Array.from(atob(LIF_WASM_BASE64), (character) => character.charCodeAt(0));
     compiledModule = new WebAssembly.Module(binary);
@@ -104,7 +104,7 @@ function lifModule(): WebAssembly.Module {
   return compiledModule;
 }
 
-function exportedFunction<T extends (...args: number[]) => number>(
+export function exportedFunction<T extends (...args: number[]) => unknown>(
   exports: WebAssembly.Exports,
   name: string,
 ): T {

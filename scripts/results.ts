@@ -313,6 +313,10 @@ function commonRows(result: Result): string[] {
   if ((result.task === 'eprop-rows' || result.task === 'drift-eprop') && typeof neurons === 'number') {
     rows.push(`| recurrent ALIF neurons | ${neurons} |`);
   }
+  const testRepeats = result.details['testRepeats'];
+  if (typeof testRepeats === 'number' && testRepeats > 1) {
+    rows.push(`| runs per test digit | ${testRepeats}, readout scores added (fresh input spikes each run) |`);
+  }
   const scorePresentTicks = result.details['scorePresentTicks'];
   if (typeof scorePresentTicks === 'number') {
     rows.push(

@@ -176,7 +176,7 @@ export class EpropRowsTrainer {
     let correct = 0;
     for (let k = 0; k < count; k++) {
       const index = this.trainOrder[this.trainCursor++ % this.trainOrder.length]!;
-      if (this.runDigit(index, true) === label(index)) correct++;
+      if (argmax(this.runDigit(index, true)) === label(index)) correct++;
       this.lossSum += this.learner.loss();
       const gradients = this.learner.gradients();
       if (!this.trainHidden) {
@@ -209,23 +209,35 @@ export class EpropRowsTrainer {
     }
   }
 
-  /** Returns the accuracy on the first `count` digits of `split` (seeded order), learning frozen. */
-  evaluate(split: MnistSplitName, count: number, progress?: (done: number) => void): number {
-    return this.evaluateDigits(sampleOrder(split, this.seed, count), progress);
+  /**
+   * Returns the accuracy on the first `count` digits of `split` (seeded order), learning frozen.
+   * With `repeats` above 1, each digit runs that many times from rest with fresh input spikes and
+   * the readout scores of the runs add up before the prediction.
+   */
+  evaluate(split: MnistSplitName, count: number, progress?: (done: number) => void, repeats = 1): number {
+    return this.evaluateDigits(sampleOrder(split, this.seed, count), progress, repeats);
   }
 
   /** Returns the accuracy on the digits with the given dataset indices, learning frozen. */
-  evaluateDigits(indices: Int32Array, progress?: (done: number) => void): number {
+  evaluateDigits(indices: Int32Array, progress?: (done: number) => void, repeats = 1): number {
+    if (!Number.isSafeInteger(repeats) || repeats < 1) {
+      throw new RangeError(`repeats: expected a whole number of runs per digit, at least 1, got ${repeats}`);
+    }
     let correct = 0;
     indices.forEach((index, k) => {
-      if (this.runDigit(index, false) === label(index)) correct++;
+      const scores = this.runDigit(index, false);
+      for (let r = 1; r < repeats; r++) {
+        const more = this.runDigit(index, false);
+        for (let c = 0; c < scores.length; c++) scores[c]! += more[c]!;
+      }
+      if (argmax(scores) === label(index)) correct++;
       progress?.(k + 1);
     });
     return correct / indices.length;
   }
 
-  /** Runs one digit from rest and returns the predicted class. */
-  private runDigit(index: number, learn: boolean): number {
+  /** Runs one digit from rest and returns the readout's scores, summed over the read ticks. */
+  private runDigit(index: number, learn: boolean): Float64Array {
     const pixels = this.transform === null ? image(index) : this.transform(image(index));
     const target = label(index);
     const size = this.recurrent.size;
@@ -273,7 +285,7 @@ export class EpropRowsTrainer {
       inputArrivals = this.encodeRow(pixels, step < rowTicks ? Math.floor(step / this.ticksPerRow) : -1);
       recurrentArrivals = spikes;
     }
-    return argmax(scores);
+    return scores;
   }
 
   /** Spikes of the 28 input neurons for one tick of row `row` (all silent for -1). */

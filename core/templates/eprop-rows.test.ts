@@ -68,6 +68,17 @@ describe('eprop-rows template', () => {
     expect(trainer.digitsRun).toBe(5);
   });
 
+  it('repeats run each digit again', () => {
+    const trainer = new EpropRowsTrainer({ ...EPROP_ROWS_TASK_SETTINGS, neurons: 10, trainSamples: 1 }, 1);
+    trainer.evaluate('test', 3, undefined, 4);
+    expect(trainer.digitsRun).toBe(12);
+  });
+
+  it('repeats below 1 are rejected', () => {
+    const trainer = new EpropRowsTrainer({ ...EPROP_ROWS_TASK_SETTINGS, neurons: 10, trainSamples: 1 }, 1);
+    expect(() => trainer.evaluate('test', 3, undefined, 0)).toThrow(/repeats: .* got 0/);
+  });
+
   it('transform changes what the network sees', () => {
     const settings = { ...EPROP_ROWS_TASK_SETTINGS, neurons: 10, trainSamples: 1 };
     const plain = new EpropRowsTrainer(settings, 1);

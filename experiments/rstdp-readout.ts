@@ -26,6 +26,7 @@ const READOUT_TUNABLE = [
   'readoutInhibition',
   'readoutBaselineTau',
   'readoutDelayGroups',
+  'readoutPresentTicks',
   'featureSamples',
 ] as const;
 
@@ -52,6 +53,7 @@ export function readoutParams(params: Record<string, number>): {
     else if (name === 'readoutInhibition') readout.inhibitionWeights = value;
     else if (name === 'readoutBaselineTau') readout.rewardBaselineTau = value;
     else if (name === 'readoutDelayGroups') readout.delayGroups = value;
+    else if (name === 'readoutPresentTicks') readout.presentTicks = value;
     else if (!(READOUT_TUNABLE as readonly string[]).includes(name)) features[name] = value;
   }
   return { features, readout };

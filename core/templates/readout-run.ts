@@ -72,13 +72,14 @@ export function runReadout(
   setThresholdOffsets(session, 'exc', thresholdOffset);
   const order = sampleOrder(split, seed, samples);
   const plastic = options.plastic ?? true;
+  const presentTicks = options.presentTicks ?? options.features.presentTicks ?? DIEHL_COOK_PRESENT_TICKS;
   const recent: number[] = [];
   const curve: CurvePoint[] = [];
   let correct = 0;
   let unanswered = 0;
 
   for (let k = 0; k < samples; k++) {
-    const report = session.advance(DIEHL_COOK_PRESENT_TICKS);
+    const report = session.advance(presentTicks);
     const counts = new Float64Array(READOUT_CLASSES);
     const first = new Float64Array(READOUT_CLASSES).fill(Number.POSITIVE_INFINITY);
     for (const { population, spikes } of report.raster) {

@@ -96,6 +96,27 @@ describe('rstdp-readout template', () => {
     expect(answerOf(new Float64Array(10), new Float64Array(10).fill(Infinity))).toBe(-1);
   });
 
+  it('presentation sets the stimulus', () => {
+    const spec = rstdpReadoutSpec({ features: { neurons: 7, samples: 1 }, presentTicks: 2800 });
+    expect(spec.stimulus[0]!.data?.presentTicks).toBe(2800);
+  });
+
+  it('presentation sets the ticks per digit', () => {
+    // Two digits of 100 presentation and 300 rest ticks: 800 updates of the 5 layer and 10 output
+    // neurons (the stimulus drives the inputs, which take no update).
+    const base = { neurons: 5, samples: 0 };
+    const run = runReadout(
+      { features: base, presentTicks: 100 },
+      'train',
+      2,
+      SEED,
+      new Int32Array(5),
+      () => {},
+    );
+    const { activeNeuronUpdates, idleNeuronUpdates } = run.counters;
+    expect(activeNeuronUpdates + idleNeuronUpdates).toBe(800 * (5 + 10));
+  });
+
   it('short reward run beats chance', () => {
     // Features: 20 neurons after 200 digits. Readout: 2000 rewarded training digits, then 200
     // frozen test digits. Chance is 10%, with a standard deviation of 2.1 points at 200 digits.

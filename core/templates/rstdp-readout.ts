@@ -55,6 +55,8 @@ export interface RstdpReadoutOptions {
    * from a fixed stream (`READOUT_DELAY_STREAM`). Each group is a projection of its own.
    */
   delayGroups?: number;
+  /** Ticks each digit is shown (default `DIEHL_COOK_PRESENT_TICKS`, 350 ms), training and testing alike. */
+  presentTicks?: number;
   /**
    * Learning on the feature layer too (STDP on its input weights, adaptive thresholds), off by
    * default. The drift task uses it because a changed input makes the trained fields miss the
@@ -96,7 +98,11 @@ export function readoutDelayPairs(neurons: number, groups: number): [number, num
 /** Returns the checked spec of the feature layer plus the reward-trained readout. */
 export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
   const featureEnvelope = options.featureEnvelope;
-  const base = diehlCookDocument({ ...options.features, plastic: options.featuresPlastic ?? false });
+  const base = diehlCookDocument({
+    ...options.features,
+    plastic: options.featuresPlastic ?? false,
+    ...(options.presentTicks !== undefined ? { presentTicks: options.presentTicks } : {}),
+  });
   if (options.featuresPlastic === true && featureEnvelope !== undefined) {
     base.projections = (base.projections ?? []).map((projection) =>
       projection.name === 'input-exc' && projection.learning !== undefined

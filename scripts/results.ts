@@ -313,6 +313,11 @@ function commonRows(result: Result): string[] {
   if ((result.task === 'eprop-rows' || result.task === 'drift-eprop') && typeof neurons === 'number') {
     rows.push(`| recurrent ALIF neurons | ${neurons} |`);
   }
+  const readout = result.details['readout'];
+  if (typeof readout === 'object' && readout !== null && 'presentTicks' in readout) {
+    const ticks = Number(readout.presentTicks);
+    rows.push(`| presentation | ${ticks * DIEHL_COOK_DT_MS} ms per training and test digit |`);
+  }
   const testRepeats = result.details['testRepeats'];
   if (typeof testRepeats === 'number' && testRepeats > 1) {
     rows.push(`| runs per test digit | ${testRepeats}, readout scores added (fresh input spikes each run) |`);

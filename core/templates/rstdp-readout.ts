@@ -38,6 +38,8 @@ export interface RstdpReadoutOptions {
    * upper bound), while a rate of 1 held 77% over the last 1,000.
    */
   eta?: number;
+  /** Eligibility time constant in ms (default 300, about one 350 ms presentation). */
+  tauEligibilityMs?: number;
   /** Rewards the expected reward averages over (`rewardBaseline` of the rule); none when absent. */
   rewardBaselineTau?: number;
   /** Threshold of the output neurons, in weights of 1.0 (mantissa 127). */
@@ -169,7 +171,7 @@ function readoutProjections(options: RstdpReadoutOptions): NonNullable<SpecInput
     aMinus: 0,
     tauPreMs: 20,
     tauPostMs: 20,
-    tauEligibilityMs: 300,
+    tauEligibilityMs: options.tauEligibilityMs ?? 300,
     eta: options.eta ?? 1,
     rewardSource: 'api' as const,
     wMin: 0,

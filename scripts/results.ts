@@ -329,7 +329,9 @@ function commonRows(result: Result): string[] {
     );
   }
   if (result.details['featuresFromCache'] === true) {
-    rows.push('| task 1 features | read from the cache, training not counted above |');
+    rows.push(
+      '| trained layer | read from the cache of an earlier run with the same settings, so its training is not counted in the wall time, operations and energy above |',
+    );
   }
   return rows;
 }
@@ -338,13 +340,18 @@ function percent(value: number): string {
   return `${(100 * value).toFixed(1)}%`;
 }
 
+/** Formats a test accuracy with two decimals, which show a count out of 2,000 digits exactly. */
+function accuracyPercent(value: number): string {
+  return `${(100 * value).toFixed(2)}%`;
+}
+
 function renderEntry(entry: RunEntry, result: Result): string[] {
   const lines = [
     `## ${entry.title}`,
     '',
     '| | value |',
     '|---|---|',
-    `| our accuracy (held-out test digits) | **${percent(result.accuracy)}** on ${result.testSamples} digits |`,
+    `| our accuracy (held-out test digits) | **${accuracyPercent(result.accuracy)}** on ${result.testSamples} digits |`,
     `| published | ${entry.published} |`,
     ...(entry.goal === null
       ? []

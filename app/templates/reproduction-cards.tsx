@@ -9,8 +9,8 @@ export interface ReproductionCardsProps {
   sessionPending: boolean;
 }
 
-function percent(value: number, approximate = false): string {
-  return approximate ? `about ${(100 * value).toFixed(0)}%` : `${(100 * value).toFixed(1)}%`;
+function percent(value: number, approximate = false, decimals = 1): string {
+  return approximate ? `about ${(100 * value).toFixed(0)}%` : `${(100 * value).toFixed(decimals)}%`;
 }
 
 /** Cards of the reproduced papers: the published figure beside what our run achieved. */
@@ -64,6 +64,8 @@ function ReproductionCard(props: {
         <Figure
           label="Our run"
           value={achieved.accuracy}
+          // Two decimals show a count out of 2,000 test digits exactly (steps of 0.05 points).
+          decimals={2}
           emptyText="not yet measured"
           source={
             achieved.testSamples === null
@@ -98,6 +100,7 @@ function Figure(props: {
   label: string;
   value: number | null;
   approximate?: boolean;
+  decimals?: number;
   emptyText: string;
   source: string;
   testId: string;
@@ -109,7 +112,7 @@ function Figure(props: {
         {props.value === null ? (
           <span className="text-sm font-normal text-muted">{props.emptyText}</span>
         ) : (
-          percent(props.value, props.approximate)
+          percent(props.value, props.approximate, props.decimals)
         )}
       </div>
       <div className="text-xs text-muted">{props.source}</div>

@@ -137,6 +137,12 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
   const testSamples = options.testSamples ?? 2000;
   const { scorePresentTicks: presentOverride, ...params } = options.params;
   const presentTicks = presentOverride ?? scorePresentTicks(neurons);
+  // Checked before training, so a bad value does not cost a whole training run.
+  if (!Number.isSafeInteger(presentTicks) || presentTicks < 1) {
+    throw new RangeError(
+      `--param scorePresentTicks: expected a whole number of ticks, at least 1, got ${presentTicks}`,
+    );
+  }
   const base = { neurons, mode: options.mode, ...templateParams(params) };
 
   const trained = cachedDiehlCook(base, samples, options.seed, (done, total) =>

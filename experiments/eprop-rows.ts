@@ -27,7 +27,7 @@ export const EPROP_TASK_SAMPLES = 24000;
 
 /**
  * Runs of each test digit, from rest with fresh input spikes. Their readout scores add up before
- * the prediction. The row encoder draws each pixel's spikes at random, so one run sees a noisy copy
+ * the prediction. The row encoder draws each pixel's spikes at random, so one run receives a noisy copy
  * of the digit. On the validation digits above (200 neurons, three passes), one run scored
  * 92.45%, two 93.40% and four 93.25%, so the task takes two. Each extra run costs a whole
  * digit's inference. NOTE: that one-run figure is 0.45 points below the 92.90% measured before
@@ -64,6 +64,13 @@ export function trainerParams(params: Record<string, number>): Partial<EpropRows
 export async function run(options: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();
   const samples = options.samples ?? EPROP_TASK_SAMPLES;
+  // Checked before training, so a bad value does not cost a whole training run.
+  const testRepeats = options.params['testRepeats'] ?? EPROP_TEST_REPEATS;
+  if (!Number.isSafeInteger(testRepeats) || testRepeats < 1) {
+    throw new RangeError(
+      `--param testRepeats: expected a whole number of runs per test digit, at least 1, got ${testRepeats}`,
+    );
+  }
   const testSamples = options.testSamples ?? 2000;
   const neurons = options.neurons ?? EPROP_TASK_NEURONS;
   const settings: EpropRowsTrainerOptions = {
@@ -84,7 +91,6 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     curve.push({ samples: done, accuracy: correct / block });
     options.progress('train', done, samples);
   }
-  const testRepeats = options.params['testRepeats'] ?? EPROP_TEST_REPEATS;
   const accuracy = trainer.evaluate(
     'test',
     testSamples,

@@ -37,7 +37,7 @@ const READOUT_TUNABLE = [
  * at rate 1 scored 76.5%. Eight delay groups scored 78.1% at rate 1, 80.2% at rate 2 and 79.7%
  * at rate 4, and sixteen groups scored 76.6% at rate 1. Eight groups at rate 2 with an output
  * threshold of 2 weights scored 78.7%, and with 3 weights 47.3% (4,882 training digits without
- * an answer). A longer presentation gives the layer more spikes per digit: at eight groups and
+ * an output spike). A longer presentation gives the layer more spikes per digit: at eight groups and
  * rate 2, 1,400 ms scored 84.05% and 2,800 ms 83.85%. At 1,400 ms, rate 4 scored 82.10% and an
  * output threshold of 3 weights 69.10%, and an eligibility time constant of 1,200 ms (300 ms by
  * default) 82.20%. The task shows each digit for 1,400 ms.

@@ -9,8 +9,8 @@
  * with `d` the 12-bit register of tau and `sround` the stochastic rounding of `./fixed-point`.
  * Decays run in neuron index order, so the draws they take from the learning stream are
  * deterministic. A fixed trace reads as an integer with 8 fraction bits (256 = one event).
- * Fixed traces decay in the WebAssembly kernel of `../wasm/random-wasm` by default, and the bank's
- * values array lives in that kernel's memory. With `engine: 'ts'` they decay in the TypeScript
+ * Fixed traces decay in the WebAssembly kernel of `../wasm/random-wasm` by default, whose values
+ * array is the bank's. With `engine: 'ts'` they decay in the TypeScript
  * reference `decayAllStochastic`, which gives the same values and takes the same draws.
  */
 import type { RandomStream } from '../random';

@@ -4,9 +4,10 @@
  * decay of fixed-mode traces. A CPU profile put about half of a Diehl and Cook training tick in
  * these draws, and the compiled xoshiro128** drew 3.7 times as fast in a microbenchmark.
  *
- * Each kernel is its own module instance. Its memory contains the stream's four state words and the
- * kernel's arrays, handed out as views that stay valid for the kernel's life. A call copies the
- * stream's state in and back out, so the stream goes on exactly where the loop stopped:
+ * Every kernel of a process shares one module instance, because V8 reserves gigabytes of address
+ * space for each WebAssembly memory: one instance per kernel ran a test process out of memory.
+ * A kernel's arrays are plain typed arrays. A call copies them and the stream's state into the
+ * shared memory and the results back out, so the stream goes on exactly where the loop stopped:
  *
  *     const kernel = createBernoulliKernel(784);
  *     kernel.thresholds.set(limits);        // p_i * 2^32
@@ -18,66 +19,80 @@ import { exportedFunction, lifModule } from './lif-wasm';
 const PAGE_BYTES = 65536;
 const STATE_BYTES = 16;
 const ALIGNMENT = 16;
+const MAX_SIZE = 2 ** 28;
 
 export interface BernoulliKernel {
-  /** `p_i * 2^32` for input i, in kernel memory. */
+  /** `p_i * 2^32` for input i. */
   readonly thresholds: Float64Array;
-  /** Spike bytes of the last `draw`, in kernel memory. */
+  /** Spike bytes of the last `draw`. */
   readonly out: Uint8Array;
   /** Takes one draw per input from `stream`, writes `out` and returns how many fired. */
   draw(stream: RandomStream): number;
 }
 
 export interface StochasticDecayKernel {
-  /** Values decayed in place, in kernel memory; 24-bit magnitudes at most. */
+  /** Values decayed in place; 24-bit magnitudes at most. */
   readonly values: Int32Array;
   /** Keeps `factor / 4096` of every value, rounding with draws from `stream` as `decayAllStochastic`. */
   decay(stream: RandomStream, factor: number): void;
 }
 
-interface Instance {
-  exports: WebAssembly.Exports;
-  buffer: ArrayBuffer;
-  state: Uint32Array;
-  /** First free, aligned byte after the state words. */
-  start: number;
+interface SharedInstance {
+  memory: WebAssembly.Memory;
+  bernoulli: (state: number, thresholds: number, out: number, n: number) => number;
+  decayStochastic: (state: number, values: number, n: number, factor: number) => void;
+  /** Address of the four state words; the arrays start right after them. */
+  base: number;
 }
 
-function instantiate(bytes: number): Instance {
-  const exports = new WebAssembly.Instance(lifModule(), {}).exports;
-  const memory = exports.memory as WebAssembly.Memory;
-  const base = Math.ceil(exportedFunction<() => number>(exports, 'heapBase')() / ALIGNMENT) * ALIGNMENT;
-  const end = base + STATE_BYTES + bytes;
-  const missingPages = Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
-  if (missingPages > 0) memory.grow(missingPages);
-  const buffer = memory.buffer;
-  return { exports, buffer, state: new Uint32Array(buffer, base, 4), start: base + STATE_BYTES };
+let shared: SharedInstance | null = null;
+
+/** Returns the process's shared instance with room for `bytes` of arrays, growing its memory if needed. */
+function sharedInstance(bytes: number): SharedInstance {
+  if (shared === null) {
+    const exports = new WebAssembly.Instance(lifModule(), {}).exports;
+    const heapBase = exportedFunction<() => number>(exports, 'heapBase')();
+    shared = {
+      memory: exports.memory as WebAssembly.Memory,
+      bernoulli: exportedFunction(exports, 'bernoulli'),
+      decayStochastic: exportedFunction(exports, 'decayStochastic'),
+      base: Math.ceil(heapBase / ALIGNMENT) * ALIGNMENT,
+    };
+  }
+  const missingPages =
+    Math.ceil((shared.base + STATE_BYTES + bytes) / PAGE_BYTES) -
+    shared.memory.buffer.byteLength / PAGE_BYTES;
+  if (missingPages > 0) shared.memory.grow(missingPages);
+  return shared;
 }
 
 function checkSize(size: number): void {
-  if (!Number.isSafeInteger(size) || size < 0 || size > 2 ** 28) {
-    throw new RangeError(`kernel size: expected an integer in 0..${2 ** 28}, got ${size}`);
+  if (!Number.isSafeInteger(size) || size < 0 || size > MAX_SIZE) {
+    throw new RangeError(`kernel size: expected an integer in 0..${MAX_SIZE}, got ${size}`);
   }
 }
 
 /** Creates a Bernoulli kernel for `size` inputs. */
 export function createBernoulliKernel(size: number): BernoulliKernel {
   checkSize(size);
-  const { exports, buffer, state, start } = instantiate(size * 9);
-  const thresholds = new Float64Array(buffer, start, size);
-  const out = new Uint8Array(buffer, start + size * 8, size);
-  const bernoulli = exportedFunction<(s: number, t: number, o: number, n: number) => number>(
-    exports,
-    'bernoulli',
-  );
+  const thresholds = new Float64Array(size);
+  const out = new Uint8Array(size);
 
   return {
     thresholds,
     out,
     draw(stream: RandomStream): number {
+      const instance = sharedInstance(size * 9);
+      const buffer = instance.memory.buffer;
+      const state = new Uint32Array(buffer, instance.base, 4);
+      const thresholdsAt = instance.base + STATE_BYTES;
+      const outAt = thresholdsAt + size * 8;
+      new Float64Array(buffer, thresholdsAt, size).set(thresholds);
+
       stream.copyStateTo(state);
-      const fired = bernoulli(state.byteOffset, thresholds.byteOffset, out.byteOffset, size);
+      const fired = instance.bernoulli(instance.base, thresholdsAt, outAt, size);
       stream.setState(state);
+      out.set(new Uint8Array(buffer, outAt, size));
       return fired;
     },
   };
@@ -86,12 +101,7 @@ export function createBernoulliKernel(size: number): BernoulliKernel {
 /** Creates a stochastic decay kernel for `size` values. */
 export function createStochasticDecayKernel(size: number): StochasticDecayKernel {
   checkSize(size);
-  const { exports, buffer, state, start } = instantiate(size * 4);
-  const values = new Int32Array(buffer, start, size);
-  const decayStochastic = exportedFunction<(s: number, v: number, n: number, f: number) => void>(
-    exports,
-    'decayStochastic',
-  );
+  const values = new Int32Array(size);
 
   return {
     values,
@@ -99,9 +109,17 @@ export function createStochasticDecayKernel(size: number): StochasticDecayKernel
       if (!Number.isInteger(factor) || factor < 0 || factor > 4096) {
         throw new RangeError(`decay factor: expected an integer in 0..4096, got ${factor}`);
       }
+      const instance = sharedInstance(size * 4);
+      const buffer = instance.memory.buffer;
+      const state = new Uint32Array(buffer, instance.base, 4);
+      const valuesAt = instance.base + STATE_BYTES;
+      const view = new Int32Array(buffer, valuesAt, size);
+      view.set(values);
+
       stream.copyStateTo(state);
-      decayStochastic(state.byteOffset, values.byteOffset, size, factor);
+      instance.decayStochastic(instance.base, valuesAt, size, factor);
       stream.setState(state);
+      values.set(view);
     },
   };
 }

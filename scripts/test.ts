@@ -4,31 +4,22 @@
  * anything failed or no test ran.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
-interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
+import { type Tally, tallyPlaywright, tallyVitest } from './test-tally';
 
 function runVitest(): Tally {
   mkdirSync('.data', { recursive: true });
   const report = '.data/vitest-report.json';
+  // A crashed run writes no report, so an earlier run's report must not be read in its place.
+  rmSync(report, { force: true });
   const result = spawnSync(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     { stdio: 'inherit' },
   );
   if (!existsSync(report)) return { passed: 0, failed: 1, skipped: 0 };
-  const json = JSON.parse(readFileSync(report, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  const failed = json.numFailedTests + (result.status !== 0 && json.numFailedTests === 0 ? 1 : 0);
-  return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests };
+  return tallyVitest(JSON.parse(readFileSync(report, 'utf8')), result.status);
 }
 
 function runPlaywright(): Tally {
@@ -36,16 +27,13 @@ function runPlaywright(): Tally {
     return { passed: 0, failed: 0, skipped: 0 };
   }
   const report = '.data/playwright-report.json';
+  rmSync(report, { force: true });
   const result = spawnSync('npx', ['playwright', 'test', '--reporter=list,json'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   });
   if (!existsSync(report)) return { passed: 0, failed: 1, skipped: 0 };
-  const json = JSON.parse(readFileSync(report, 'utf8')) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  };
-  const failed = json.stats.unexpected + (result.status !== 0 && json.stats.unexpected === 0 ? 1 : 0);
-  return { passed: json.stats.expected + json.stats.flaky, failed, skipped: json.stats.skipped };
+  return tallyPlaywright(JSON.parse(readFileSync(report, 'utf8')), result.status);
 }
 
 const tallies = [runVitest()];

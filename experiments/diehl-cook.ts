@@ -8,7 +8,8 @@
  *      its mean response per class;
  *   3. test: the frozen copy sees the test digits, and each neuron's spikes add its class
  *      proportions to the class scores (the plain vote's accuracy is reported beside it).
- * The frozen phases show each digit for `scorePresentTicks(neurons)` ticks, longer than training.
+ * The frozen phases show each digit for `scorePresentTicks(neurons)` ticks, longer than training,
+ * and repeat digits with too few layer spikes at a higher rate (`DIEHL_COOK_RETRY`).
  * The learning curve is the training run's own vote accuracy: each digit is predicted before its
  * label updates the neurons' classes, over the last 100 digits.
  */
@@ -20,6 +21,7 @@ import { addCounters, createCounters } from '../core/energy/counters';
 import { estimateEnergy } from '../core/energy/estimate';
 import type { DiehlCookOptions } from '../core/templates/diehl-cook';
 import { DIEHL_COOK_TEMPLATE_VERSION } from '../core/templates/diehl-cook';
+import type { QuietDigitRetry } from '../core/templates/quiet-retry';
 import type { DiehlCookBase, TrainedDiehlCook } from '../core/templates/diehl-cook-run';
 import { scoreDiehlCook, trainDiehlCook } from '../core/templates/diehl-cook-run';
 import type { ExperimentOptions, ExperimentResult } from './types';
@@ -53,6 +55,17 @@ export const DIEHL_COOK_LARGE_SCORE_PRESENT_TICKS = 5600;
 export function scorePresentTicks(neurons: number): number {
   return neurons > 100 ? DIEHL_COOK_LARGE_SCORE_PRESENT_TICKS : DIEHL_COOK_SCORE_PRESENT_TICKS;
 }
+
+/**
+ * The paper's rule for digits the layer barely responds to, applied when labelling and testing: a
+ * digit that draws fewer than 5 layer spikes is shown again with the input rate raised by 32 Hz,
+ * up to 4 times. With 400 neurons, 27 of the 2,000 validation digits above left the layer silent
+ * even at 2,800 ms, mostly ones. Repeating the 44 digits under 5 spikes once scored 91.15% on
+ * those digits against 90.00% without; with 100 neurons it changed nothing (86.40%, 12 digits
+ * repeated). Raising the rate for every digit instead scored 91.15% with 400 neurons but 85.50%
+ * with 100.
+ */
+export const DIEHL_COOK_RETRY: QuietDigitRetry = { minSpikes: 5, rateStepHz: 32, maxRetries: 4 };
 
 /** Where trained layers are kept between runs (git ignores `.data/`). */
 export const CACHE_DIRECTORY = '.data/experiments';
@@ -135,28 +148,30 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
   // All training digits: 6,000 labelling digits scored 0.3 points above 4,000 on validation digits.
   const labelSamples = options.labelSamples ?? 8000;
   const testSamples = options.testSamples ?? 2000;
-  const { scorePresentTicks: presentOverride, ...params } = options.params;
+  const { scorePresentTicks: presentOverride, retryMinSpikes, ...params } = options.params;
   const presentTicks = presentOverride ?? scorePresentTicks(neurons);
+  const retry = { ...DIEHL_COOK_RETRY, minSpikes: retryMinSpikes ?? DIEHL_COOK_RETRY.minSpikes };
+  const base = { neurons, mode: options.mode, ...templateParams(params) };
+
   // Checked before training, so a bad value does not cost a whole training run.
   if (!Number.isSafeInteger(presentTicks) || presentTicks < 1) {
     throw new RangeError(
       `--param scorePresentTicks: expected a whole number of ticks, at least 1, got ${presentTicks}`,
     );
   }
-  const base = { neurons, mode: options.mode, ...templateParams(params) };
+  if (!Number.isSafeInteger(retry.minSpikes) || retry.minSpikes < 0) {
+    throw new RangeError(
+      `--param retryMinSpikes: expected a whole number of spikes, at least 0 (0 turns retries off), got ${retry.minSpikes}`,
+    );
+  }
 
   const trained = cachedDiehlCook(base, samples, options.seed, (done, total) =>
     options.progress('train', done, total),
   );
-  const scored = scoreDiehlCook(
-    base,
-    trained,
-    labelSamples,
-    testSamples,
-    options.seed,
-    options.progress,
+  const scored = scoreDiehlCook(base, trained, labelSamples, testSamples, options.seed, options.progress, {
     presentTicks,
-  );
+    retry,
+  });
   const counters = addCounters(
     addCounters(trained.counters, scored.labelling.counters),
     scored.test.counters,
@@ -176,6 +191,8 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
       neurons,
       labelSamples,
       scorePresentTicks: presentTicks,
+      retry,
+      retries: scored.retries,
       voteAccuracy: scored.voteAccuracy,
       featuresFromCache: trained.fromCache,
       params: options.params,

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { image, label, loadMnist, mnistSplit, pixelValueOfLevel, sampleOrder } from './mnist';
+import { image, label, loadMnist, mnistSplit, pixelValueOfLevel, sampleOrder, streamOrder } from './mnist';
 
 /** Reads one class file straight from the package, independently of the loader. */
 function rawClass(digit: number): number[] {
@@ -176,5 +176,24 @@ describe('sampleOrder', () => {
 
   it('rejects a negative count', () => {
     expect(() => sampleOrder('train', 1, -1)).toThrow(/got -1/);
+  });
+});
+
+describe('streamOrder', () => {
+  // Class 0 has 1,001 digits (indices 0..1000), and its last round(0.2 * 1001) = 200 are test
+  // digits: 801..1000. Index 800 is the last training digit of class 0.
+  it('keeps explicit indices in their order', () => {
+    const order = streamOrder({ split: 'test', samples: 3, indices: [1000, 801, 1000] }, 1);
+    expect(Array.from(order)).toEqual([1000, 801, 1000]);
+  });
+
+  it('rejects a digit of the other split', () => {
+    expect(() => streamOrder({ split: 'test', samples: 2, indices: [801, 800] }, 1)).toThrow(
+      'data.indices[1]: digit 800 is not in the test split; pick one of its 2000 digits',
+    );
+  });
+
+  it('follows the seeded order without indices', () => {
+    expect(streamOrder({ split: 'train', samples: 20 }, 7)).toEqual(sampleOrder('train', 7, 20));
   });
 });

@@ -184,6 +184,27 @@ export function mnistSplit(split: MnistSplitName): MnistSplit {
 }
 
 /**
+ * Returns the global indices a data stream presents: its explicit `indices` when it has them,
+ * else `samples` digits of `split` in the seeded order of `sampleOrder`.
+ */
+export function streamOrder(
+  data: { split: MnistSplitName; samples: number; indices?: readonly number[] | undefined },
+  seed: number,
+): Int32Array {
+  if (data.indices === undefined) return sampleOrder(data.split, seed, data.samples);
+
+  const members = new Set(mnistSplit(data.split).indices);
+  data.indices.forEach((index, k) => {
+    if (!members.has(index)) {
+      throw new RangeError(
+        `data.indices[${k}]: digit ${index} is not in the ${data.split} split; pick one of its ${members.size} digits`,
+      );
+    }
+  });
+  return Int32Array.from(data.indices);
+}
+
+/**
  * Returns `count` global indices of `split` in a seeded order, drawn from the stream
  * `data/<split>` of the run seed.
  *

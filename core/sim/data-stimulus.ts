@@ -7,7 +7,7 @@
  *
  * Order: the `samples` digits are drawn from the split by the seeded stream `data/<split>`, epoch
  * by epoch (each epoch a fresh shuffle of the whole split) when `samples` exceeds the split's
- * size. The data cursor is the tick itself, so no extra state is needed to
+ * size, unless the data lists its digits in `indices`. The data cursor is the tick itself, so no extra state is needed to
  * resume; the encoder's state (its random stream and the current sample) is saved.
  *
  * An encoder without `data` is driven by the constant value 1 on every input from tick 1 on, so
@@ -21,7 +21,7 @@ import type { StimulusSpec } from '../spec/stimulus-schema';
 import { createStream } from '../random';
 import { createEncoder } from '../encoders/create';
 import type { Encoder } from '../encoders/encoder';
-import { image, label, sampleOrder } from '../data/mnist';
+import { image, label, streamOrder } from '../data/mnist';
 import { driftImage } from '../data/transforms';
 import type { DriftSpec } from '../spec/stimulus-schema';
 import type { StimulusSource, StimulusState } from './stimulus';
@@ -62,7 +62,7 @@ export class DataStimulus implements StimulusSource {
 
     this.presentTicks = data?.presentTicks ?? Number.POSITIVE_INFINITY;
     this.restTicks = data?.restTicks ?? 0;
-    this.order = data === undefined ? new Int32Array(0) : sampleOrder(data.split, seed, data.samples);
+    this.order = data === undefined ? new Int32Array(0) : streamOrder(data, seed);
     this.samples = data === undefined ? Number.POSITIVE_INFINITY : this.order.length;
     this.constant = data === undefined ? new Float32Array(population.size).fill(1) : null;
 

@@ -25,7 +25,23 @@ export function checkStimuli(context: CheckContext): void {
     if (stimulus.spikes !== undefined) checkSpikes(context, [...path, 'spikes'], stimulus.spikes, population);
     if (stimulus.encoder !== undefined) checkEncoder(context, path, stimulus, population);
     checkDrift(context, path, stimulus);
+    checkIndices(context, path, stimulus);
   });
+}
+
+/**
+ * Explicit digits give one index per sample. Whether each belongs to the split is checked when a
+ * run starts, because that needs the dataset and the checks read no files.
+ */
+function checkIndices(context: CheckContext, path: PathSegment[], stimulus: StimulusSpec): void {
+  const data = stimulus.data;
+  if (data?.indices === undefined || data.indices.length === data.samples) return;
+
+  context.expected(
+    [...path, 'data', 'indices'],
+    `expected ${data.samples} indices, one per sample (the data's samples)`,
+    data.indices.length,
+  );
 }
 
 /** A drift must start within the stream; at `samples` itself no sample is drifted. */

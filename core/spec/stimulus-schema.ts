@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+import { MNIST_DIGITS } from '../data/mnist-shape';
 import { integerIn, numberIn, positiveInteger, positiveNumber, referenceField } from './fields';
 
 /** A tick: time is an integer tick counter starting at 1. */
@@ -76,6 +77,11 @@ export const dataSchema = z.strictObject({
   split: z.enum(['train', 'test']),
   /** Samples presented; above the split's size (8,000 train, 2,000 test) the split repeats, reshuffled. */
   samples: positiveInteger(),
+  /**
+   * Global indices of the digits to present, in this order, instead of the seeded order: one per
+   * sample, each a digit of `split`.
+   */
+  indices: z.array(integerIn(0, MNIST_DIGITS - 1)).optional(),
   presentTicks: positiveInteger(),
   restTicks: integerIn(0, 2 ** 31 - 1).default(0),
   /** The population whose activity is scored against each sample's label, usually the readout's. */

@@ -21,6 +21,8 @@ import { DIEHL_COOK_PRESENT_TICKS, diehlCookSpec } from './diehl-cook';
 import type { FrozenPhase } from './frozen-vote';
 import { runFrozen, voteAccuracy } from './frozen-vote';
 import { proportionAccuracy } from './proportion-vote';
+import type { QuietDigitRetry } from './quiet-retry';
+import { retryQuietDigits } from './quiet-retry';
 import type { CurvePoint } from './readout-run';
 
 export type DiehlCookBase = Omit<DiehlCookOptions, 'samples' | 'split' | 'plastic'>;
@@ -61,9 +63,27 @@ export function trainDiehlCook(
   return { inputWeights, thresholdOffset, curve, counters: { ...session.simulator.counters } };
 }
 
+/** Presentation settings of the frozen copy; each field defaults to the training value. */
+export interface FrozenPresentation {
+  presentTicks?: number;
+  /** Poisson rate of a pixel of value 1. */
+  maxRateHz?: number;
+  /** Repeats digits with too few layer spikes at a higher rate; no repeats when absent. */
+  retry?: QuietDigitRetry;
+}
+
+/** Scores of a trained layer; `retries` counts the repeated showings of both phases. */
+export interface DiehlCookScores {
+  accuracy: number;
+  voteAccuracy: number;
+  labelling: FrozenPhase;
+  test: FrozenPhase;
+  retries: number;
+}
+
 /**
  * Scores a trained network on `labelSamples` training digits and `testSamples` test digits, each
- * shown for `presentTicks` ticks (default: as long as in training).
+ * shown as `presentation` sets.
  */
 export function scoreDiehlCook(
   base: DiehlCookBase,
@@ -72,26 +92,30 @@ export function scoreDiehlCook(
   testSamples: number,
   seed: number,
   progress: (phase: string, done: number, total: number) => void,
-  presentTicks = DIEHL_COOK_PRESENT_TICKS,
-): { accuracy: number; voteAccuracy: number; labelling: FrozenPhase; test: FrozenPhase } {
-  const frozen = { ...base, plastic: false, inputWeights: trained.inputWeights, presentTicks };
+  presentation: FrozenPresentation = {},
+): DiehlCookScores {
+  const frozen = {
+    ...base,
+    plastic: false,
+    inputWeights: trained.inputWeights,
+    presentTicks: presentation.presentTicks ?? DIEHL_COOK_PRESENT_TICKS,
+    ...(presentation.maxRateHz !== undefined ? { maxRateHz: presentation.maxRateHz } : {}),
+  };
   const layer = { population: 'exc', thresholdOffset: trained.thresholdOffset };
-  const labelling = runFrozen(
-    diehlCookSpec({ ...frozen, samples: labelSamples, split: 'train' }),
-    seed,
-    layer,
-    (done, total) => progress('label', done, total),
-  );
-  const test = runFrozen(
-    diehlCookSpec({ ...frozen, samples: testSamples, split: 'test' }),
-    seed,
-    layer,
-    (done, total) => progress('test', done, total),
-  );
+  const score = (split: 'train' | 'test', samples: number, name: string) => {
+    const spec = diehlCookSpec({ ...frozen, samples, split });
+    const phase = runFrozen(spec, seed, layer, (done, total) => progress(name, done, total));
+    const { retry } = presentation;
+    return retry === undefined ? { phase, retries: 0 } : retryQuietDigits(spec, seed, layer, phase, retry);
+  };
+
+  const labelling = score('train', labelSamples, 'label');
+  const test = score('test', testSamples, 'test');
   return {
-    accuracy: proportionAccuracy(labelling, test),
-    voteAccuracy: voteAccuracy(labelling, test),
-    labelling,
-    test,
+    accuracy: proportionAccuracy(labelling.phase, test.phase),
+    voteAccuracy: voteAccuracy(labelling.phase, test.phase),
+    labelling: labelling.phase,
+    test: test.phase,
+    retries: labelling.retries + test.retries,
   };
 }

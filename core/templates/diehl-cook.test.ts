@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { compile } from '../compile/compile';
+import { image, sampleOrder } from '../data/mnist';
 import { createCounters } from '../energy/counters';
 import { diehlCookSpec } from './diehl-cook';
 import { scoreDiehlCook, trainDiehlCook } from './diehl-cook-run';
@@ -58,9 +59,38 @@ describe('diehl-cook template', () => {
       curve: [],
       counters: createCounters(),
     };
-    const scored = scoreDiehlCook({ neurons: 10 }, trained, 2, 2, SEED, () => {}, 1400);
+    const scored = scoreDiehlCook({ neurons: 10 }, trained, 2, 2, SEED, () => {}, { presentTicks: 1400 });
     expect(scored.labelling.counters.denseOps).toBe(2 * 1700 * 7940);
     expect(scored.test.counters.denseOps).toBe(2 * 1700 * 7940);
+  });
+
+  it('scoring runs the raised input rate', () => {
+    // Zero input weights leave the layer silent, so every spike is an input spike. Pixel x fires
+    // with p = x * rate * 0.5 ms / 1000 per tick, so 1,400 ticks (0.7 s) of a digit whose pixels
+    // sum to S give a mean of 0.7 * rate * S spikes and a variance below the mean.
+    const trained = {
+      inputWeights: Array.from({ length: 784 }, () => new Array<number>(10).fill(0)),
+      thresholdOffset: new Int32Array(10),
+      curve: [],
+      counters: createCounters(),
+    };
+    const presentation = { presentTicks: 1400, maxRateHz: 95.75 };
+    const scored = scoreDiehlCook({ neurons: 10 }, trained, 2, 2, SEED, () => {}, presentation);
+
+    const pixelSum = (index: number) => image(index).reduce((sum, x) => sum + x, 0);
+    const expected = (split: 'train' | 'test') =>
+      Array.from(sampleOrder(split, SEED, 2), (index) => 0.7 * 95.75 * pixelSum(index)).reduce(
+        (a, b) => a + b,
+      );
+    for (const [phase, split] of [
+      [scored.labelling, 'train'],
+      [scored.test, 'test'],
+    ] as const) {
+      const mean = expected(split);
+      expect(Math.abs(phase.counters.spikes - mean)).toBeLessThan(5 * Math.sqrt(mean));
+      // The training rate, 63.75 Hz, would give two thirds of the mean: far outside the band.
+      expect(mean / 3).toBeGreaterThan(5 * Math.sqrt(mean));
+    }
   });
 
   it('frozen copy has no learning', () => {

@@ -46,6 +46,8 @@ import { MNIST_PIXELS } from '../data/mnist-shape';
 export const DIEHL_COOK_TEMPLATE_VERSION = 2;
 /** Mantissa of the paper's weight 1.0. */
 export const WEIGHT_ONE = 127;
+/** Poisson rate of a pixel of value 1, the paper's 63.75 Hz (a pixel level of 255 divided by 4). */
+export const DIEHL_COOK_MAX_RATE_HZ = 63.75;
 /** Exponent of the input projection: a weight of 1.0 adds `127 * 2^1` units of 2^6. */
 const INPUT_WEIGHT_EXP = 1;
 /** Threshold units (2^6 of the membrane) per millivolt: what a weight of 1.0 adds. */
@@ -181,7 +183,7 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
     stimulus: [
       {
         population: 'input',
-        encoder: { kind: 'poisson', maxRateHz: options.maxRateHz ?? 63.75 },
+        encoder: { kind: 'poisson', maxRateHz: options.maxRateHz ?? DIEHL_COOK_MAX_RATE_HZ },
         data: {
           dataset: 'mnist',
           split: options.split ?? 'train',

@@ -8,7 +8,7 @@
  */
 import type { Counters } from '../energy/counters';
 import { addCounters, createCounters } from '../energy/counters';
-import { label, sampleOrder } from '../data/mnist';
+import { label, streamOrder } from '../data/mnist';
 import { RunSession } from '../session/run-session';
 import { VoteReadout } from '../session/vote-readout';
 import type { Spec } from '../spec/schema';
@@ -67,7 +67,7 @@ export function runFrozen(
   const data = spec.stimulus.find((s) => s.data !== undefined)?.data;
   if (data === undefined) throw new RangeError('a frozen phase needs a data stimulus');
   const period = data.presentTicks + data.restTicks;
-  const order = sampleOrder(data.split, seed, data.samples);
+  const order = streamOrder(data, seed);
   const size = population.size;
   const counts = new Uint16Array(data.samples * size);
   const labels = new Uint8Array(data.samples);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseSpec } from './parse';
+import { changed, pairDemoInput, specErrorOf } from './test-support';
+
+/** Returns the pair example with 784 inputs fed three MNIST digits through a latency code. */
+function mnistInput(indices: unknown): Record<string, unknown> {
+  return changed(
+    pairDemoInput(),
+    [['populations', 0, 'size'], 784],
+    [['projections', 0, 'weights'], { init: 'constant', value: 1 }],
+    [
+      ['stimulus'],
+      [
+        {
+          population: 'in',
+          encoder: { kind: 'latency' },
+          data: { dataset: 'mnist', split: 'test', samples: 3, presentTicks: 20, indices },
+        },
+      ],
+    ],
+  );
+}
+
+function firstIssue(indices: unknown) {
+  return specErrorOf(() => parseSpec(mnistInput(indices))).issues[0]!;
+}
+
+describe('explicit digits in the spec', () => {
+  it('reads the listed indices', () => {
+    const spec = parseSpec(mnistInput([801, 1000, 801]));
+    expect(spec.stimulus[0]!.data!.indices).toEqual([801, 1000, 801]);
+  });
+
+  it('rejects fewer indices than samples', () => {
+    const issue = firstIssue([801, 1000]);
+    expect(issue.path).toBe('stimulus[0].data.indices');
+    expect(issue.message).toBe("expected 3 indices, one per sample (the data's samples), got 2");
+  });
+
+  it('rejects an index past the dataset', () => {
+    const issue = firstIssue([801, 10000, 801]);
+    expect(issue.path).toBe('stimulus[0].data.indices[1]');
+    expect(issue.message).toContain('got 10000');
+  });
+});

@@ -328,6 +328,14 @@ function commonRows(result: Result): string[] {
       `| presentation | ${scorePresentTicks * DIEHL_COOK_DT_MS} ms per labelling and test digit, ${DIEHL_COOK_PRESENT_TICKS * DIEHL_COOK_DT_MS} ms per training digit |`,
     );
   }
+  const retries = result.details['retries'];
+  const retry = result.details['retry'];
+  if (typeof retries === 'number' && typeof retry === 'object' && retry !== null) {
+    const { minSpikes, rateStepHz } = retry as { minSpikes?: unknown; rateStepHz?: unknown };
+    rows.push(
+      `| digits shown again | ${retries} showings of labelling and test digits that drew fewer than ${String(minSpikes)} layer spikes, each at ${String(rateStepHz)} Hz more input rate than the last |`,
+    );
+  }
   if (result.details['featuresFromCache'] === true) {
     rows.push(
       '| trained layer | read from the cache of an earlier run with the same settings, so its training is not counted in the wall time, operations and energy above |',

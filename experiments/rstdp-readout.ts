@@ -9,14 +9,16 @@
  *      output neuron with the most spikes (ties to the first to spike) is the answer, and the run
  *      injects +1 when it is the label's class and -1 otherwise (also -1 when no output neuron
  *      spiked, which changes nothing, since without an output spike no eligibility builds up);
- *   3. test: a copy with the readout frozen answers the test digits the same way.
+ *   3. test: a copy with the readout frozen answers the test digits the same way, and a digit
+ *      with no output spike is shown again at a raised input rate (`DIEHL_COOK_RETRY`).
  * The learning curve is the share of +1 rewards over the last 200 training digits.
  */
 import { addCounters } from '../core/energy/counters';
 import { estimateEnergy } from '../core/energy/estimate';
 import type { RstdpReadoutOptions } from '../core/templates/rstdp-readout';
+import { retryUnanswered } from '../core/templates/readout-retry';
 import { runReadout } from '../core/templates/readout-run';
-import { cachedDiehlCook, DIEHL_COOK_TRAIN_SAMPLES, templateParams } from './diehl-cook';
+import { cachedDiehlCook, DIEHL_COOK_RETRY, DIEHL_COOK_TRAIN_SAMPLES, templateParams } from './diehl-cook';
 import type { ExperimentOptions, ExperimentResult } from './types';
 
 const READOUT_TUNABLE = [
@@ -87,13 +89,23 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
     trained.thresholdOffset,
     (done, total) => options.progress('train', done, total),
   );
-  const test = runReadout(
-    { ...readout, features, plastic: false, readoutWeights: training.readoutWeights },
+  const frozen = { ...readout, features, plastic: false, readoutWeights: training.readoutWeights };
+  const firstShowing = runReadout(
+    frozen,
     'test',
     testSamples,
     options.seed,
     trained.thresholdOffset,
     (done, total) => options.progress('test', done, total),
+  );
+  const { run: test, retries } = retryUnanswered(
+    frozen,
+    firstShowing,
+    'test',
+    testSamples,
+    options.seed,
+    trained.thresholdOffset,
+    DIEHL_COOK_RETRY,
   );
   const counters = addCounters(addCounters(trained.counters, training.counters), test.counters);
 
@@ -115,6 +127,8 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
       trainingAccuracy: training.accuracy,
       unansweredTraining: training.unanswered,
       unansweredTest: test.unanswered,
+      testRetry: DIEHL_COOK_RETRY,
+      testRetries: retries,
       params: options.params,
       curve: training.curve,
     },

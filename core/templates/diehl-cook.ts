@@ -62,6 +62,8 @@ export interface DiehlCookOptions {
   /** Digits presented, drawn from `split` in a seeded order. */
   samples: number;
   split?: 'train' | 'test';
+  /** Global indices of the digits to present instead of the seeded order, one per sample. */
+  indices?: number[];
   mode?: NumericMode;
   /** Learning on the input weights; false gives the frozen network used for labelling and testing. */
   plastic?: boolean;
@@ -190,6 +192,7 @@ export function diehlCookDocument(options: DiehlCookOptions): SpecInput {
           samples: options.samples,
           presentTicks: options.presentTicks ?? DIEHL_COOK_PRESENT_TICKS,
           restTicks: DIEHL_COOK_REST_TICKS,
+          ...(options.indices !== undefined ? { indices: options.indices } : {}),
         },
       },
     ],

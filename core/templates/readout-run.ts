@@ -8,7 +8,7 @@
  * pairings.
  */
 import type { Counters } from '../energy/counters';
-import { label, sampleOrder } from '../data/mnist';
+import { label, streamOrder } from '../data/mnist';
 import type { MnistSplitName } from '../data/mnist';
 import type { Program } from '../program';
 import { RunSession } from '../session/run-session';
@@ -30,6 +30,8 @@ export interface ReadoutRun {
   curve: CurvePoint[];
   /** Digits with no answer because no output neuron spiked. */
   unanswered: number;
+  /** Class answered per digit, -1 where no output neuron spiked. */
+  answers: Int8Array;
   counters: Counters;
 }
 
@@ -70,11 +72,12 @@ export function runReadout(
   });
   const session = RunSession.create(spec, { seed });
   setThresholdOffsets(session, 'exc', thresholdOffset);
-  const order = sampleOrder(split, seed, samples);
+  const order = streamOrder({ split, samples, indices: options.features.indices }, seed);
   const plastic = options.plastic ?? true;
   const presentTicks = options.presentTicks ?? options.features.presentTicks ?? DIEHL_COOK_PRESENT_TICKS;
   const recent: number[] = [];
   const curve: CurvePoint[] = [];
+  const answers = new Int8Array(samples);
   let correct = 0;
   let unanswered = 0;
 
@@ -90,6 +93,7 @@ export function runReadout(
       }
     }
     const answer = answerOf(counts, first);
+    answers[k] = answer;
     const hit = answer === label(order[k]!);
     if (hit) correct++;
     if (answer < 0) unanswered++;
@@ -113,6 +117,7 @@ export function runReadout(
     readoutWeights,
     curve,
     unanswered,
+    answers,
     counters: { ...session.simulator.counters },
   };
 }

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseSpec } from './parse';
-import { changed, pairDemoInput, specErrorOf } from './test-support';
+import { mnistLatencyInput, specErrorOf } from './test-support';
 
-/** Returns the pair example with 784 inputs fed three MNIST digits through a latency code. */
+/** Returns a spec input that presents three test digits, listed by `indices`. */
 function mnistInput(indices: unknown): Record<string, unknown> {
-  return changed(
-    pairDemoInput(),
-    [['populations', 0, 'size'], 784],
-    [['projections', 0, 'weights'], { init: 'constant', value: 1 }],
-    [
-      ['stimulus'],
-      [
-        {
-          population: 'in',
-          encoder: { kind: 'latency' },
-          data: { dataset: 'mnist', split: 'test', samples: 3, presentTicks: 20, indices },
-        },
-      ],
-    ],
-  );
+  return mnistLatencyInput({ split: 'test', samples: 3, indices });
 }
 
 function firstIssue(indices: unknown) {

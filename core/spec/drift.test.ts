@@ -1,40 +1,21 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseSpec } from './parse';
-import { changed, pairDemoInput, specErrorOf } from './test-support';
-
-/** Returns the pair example with 784 inputs fed MNIST digits through a latency code, 10 samples. */
-function mnistInput(drift: unknown): Record<string, unknown> {
-  return changed(
-    pairDemoInput(),
-    [['populations', 0, 'size'], 784],
-    [['projections', 0, 'weights'], { init: 'constant', value: 1 }],
-    [
-      ['stimulus'],
-      [
-        {
-          population: 'in',
-          encoder: { kind: 'latency' },
-          data: { dataset: 'mnist', split: 'train', samples: 10, presentTicks: 20, drift },
-        },
-      ],
-    ],
-  );
-}
+import { mnistLatencyInput, specErrorOf } from './test-support';
 
 function firstIssue(drift: unknown) {
-  return specErrorOf(() => parseSpec(mnistInput(drift))).issues[0]!;
+  return specErrorOf(() => parseSpec(mnistLatencyInput({ drift }))).issues[0]!;
 }
 
 describe('data drift in the spec', () => {
   it('reads a drift with its defaults', () => {
-    const spec = parseSpec(mnistInput({ fromSample: 4, contrast: 0.5 }));
+    const spec = parseSpec(mnistLatencyInput({ drift: { fromSample: 4, contrast: 0.5 } }));
     expect(spec.stimulus[0]!.data!.drift).toEqual({ fromSample: 4, contrast: 0.5, shiftX: 0, shiftY: 0 });
   });
 
   it('accepts the limits', () => {
     const drift = { fromSample: 10, contrast: 1, shiftX: -27, shiftY: 27 };
-    expect(parseSpec(mnistInput(drift)).stimulus[0]!.data!.drift).toEqual(drift);
+    expect(parseSpec(mnistLatencyInput({ drift })).stimulus[0]!.data!.drift).toEqual(drift);
   });
 
   it('rejects fromSample past samples', () => {

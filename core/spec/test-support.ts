@@ -78,6 +78,28 @@ export function changed(input: unknown, ...changes: [FieldPath, unknown][]): Rec
   return copy;
 }
 
+/**
+ * Returns the pair example with 784 inputs fed MNIST digits through a latency code: a train-split
+ * stream of 10 samples of 20 ticks, with `data` merged over it.
+ */
+export function mnistLatencyInput(data: Record<string, unknown>): Record<string, unknown> {
+  return changed(
+    pairDemoInput(),
+    [['populations', 0, 'size'], 784],
+    [['projections', 0, 'weights'], { init: 'constant', value: 1 }],
+    [
+      ['stimulus'],
+      [
+        {
+          population: 'in',
+          encoder: { kind: 'latency' },
+          data: { dataset: 'mnist', split: 'train', samples: 10, presentTicks: 20, ...data },
+        },
+      ],
+    ],
+  );
+}
+
 /** Returns the error `run` throws, or undefined when it returns. */
 export function thrownBy(run: () => unknown): unknown {
   try {

@@ -127,7 +127,7 @@ export async function run(options: ExperimentOptions): Promise<ExperimentResult>
       trainingAccuracy: training.accuracy,
       unansweredTraining: training.unanswered,
       unansweredTest: test.unanswered,
-      testRetry: DIEHL_COOK_RETRY,
+      testRetry: { rateStepHz: DIEHL_COOK_RETRY.rateStepHz, maxRetries: DIEHL_COOK_RETRY.maxRetries },
       testRetries: retries,
       params: options.params,
       curve: training.curve,

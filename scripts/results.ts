@@ -307,7 +307,7 @@ function commonRows(result: Result): string[] {
   const rows: string[] = [];
   const vote = result.details['voteAccuracy'];
   if (typeof vote === 'number') {
-    rows.push(`| plain vote (each neuron labelled with one class), same run | ${percent(vote)} |`);
+    rows.push(`| plain vote (each neuron labelled with one class), same run | ${accuracyPercent(vote)} |`);
   }
   const neurons = result.details['neurons'];
   if ((result.task === 'eprop-rows' || result.task === 'drift-eprop') && typeof neurons === 'number') {
@@ -331,15 +331,17 @@ function commonRows(result: Result): string[] {
   const retries = result.details['retries'];
   const retry = result.details['retry'];
   if (typeof retries === 'number' && typeof retry === 'object' && retry !== null) {
-    const { minSpikes, rateStepHz } = retry as { minSpikes?: unknown; rateStepHz?: unknown };
+    const { minSpikes, rateStepHz, maxRetries } = retry as Record<string, unknown>;
     rows.push(
-      `| digits shown again | ${retries} showings of labelling and test digits that drew fewer than ${String(minSpikes)} layer spikes, each at ${String(rateStepHz)} Hz more input rate than the last |`,
+      `| digits shown again | ${retries} showings of labelling and test digits that drew fewer than ${String(minSpikes)} layer spikes, each at ${String(rateStepHz)} Hz more input rate than the last, up to ${String(maxRetries)} times per digit |`,
     );
   }
   const testRetries = result.details['testRetries'];
-  if (typeof testRetries === 'number') {
+  const testRetry = result.details['testRetry'];
+  if (typeof testRetries === 'number' && typeof testRetry === 'object' && testRetry !== null) {
+    const { rateStepHz, maxRetries } = testRetry as Record<string, unknown>;
     rows.push(
-      `| test digits shown again | ${testRetries} showings of test digits with no output spike, at a raised input rate as in task 1 |`,
+      `| test digits shown again | ${testRetries} showings of test digits with no output spike, each at ${String(rateStepHz)} Hz more input rate than the last, up to ${String(maxRetries)} times per digit |`,
     );
   }
   if (result.details['featuresFromCache'] === true) {

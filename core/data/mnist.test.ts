@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { image, label, loadMnist, mnistSplit, pixelValueOfLevel, sampleOrder, streamOrder } from './mnist';
+import { mnistSplitRanges } from './mnist-shape';
 
 /** Reads one class file straight from the package, independently of the loader. */
 function rawClass(digit: number): number[] {
@@ -195,5 +196,16 @@ describe('streamOrder', () => {
 
   it('follows the seeded order without indices', () => {
     expect(streamOrder({ split: 'train', samples: 20 }, 7)).toEqual(sampleOrder('train', 7, 20));
+  });
+});
+
+describe('mnistSplitRanges', () => {
+  it.each(['train', 'test'] as const)('covers the loaded %s split', (split) => {
+    const ranges = mnistSplitRanges(split);
+    const covered = ranges.reduce((sum, [first, last]) => sum + last - first + 1, 0);
+    const inRanges = (index: number) => ranges.some(([first, last]) => index >= first && index <= last);
+
+    expect(covered).toBe(mnistSplit(split).indices.length);
+    expect(Array.from(mnistSplit(split).indices).every(inRanges)).toBe(true);
   });
 });

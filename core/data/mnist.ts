@@ -20,14 +20,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { createStream } from '../random';
-import { MNIST_PIXELS } from './mnist-shape';
+import { MNIST_CLASS_COUNTS, MNIST_PIXELS, MNIST_TEST_FRACTION } from './mnist-shape';
 
-export { MNIST_COLUMNS, MNIST_PIXELS, MNIST_ROWS } from './mnist-shape';
-/** Digits per class 0..9 in `mnist` 1.1.0. */
-export const MNIST_CLASS_COUNTS: readonly number[] = Object.freeze([
-  1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978,
-]);
-export const MNIST_TEST_FRACTION = 0.2;
+export {
+  MNIST_CLASS_COUNTS,
+  MNIST_COLUMNS,
+  MNIST_PIXELS,
+  MNIST_ROWS,
+  MNIST_TEST_FRACTION,
+} from './mnist-shape';
 
 export type MnistSplitName = 'train' | 'test';
 

@@ -6,6 +6,7 @@
  * needs MNIST data shown for exactly its 28 rows and drives 28 inputs, or 56 with the row cue.
  * A drift starts at a sample of the stream.
  */
+import { mnistSplitRanges } from '../data/mnist-shape';
 import { MAX_ISSUES_PER_LIST, type CheckContext } from './check-context';
 import type { PathSegment } from './issues';
 import type { PopulationSpec, StimulusSpec } from './schema';
@@ -29,19 +30,31 @@ export function checkStimuli(context: CheckContext): void {
   });
 }
 
-/**
- * Explicit digits give one index per sample. Whether each belongs to the split is checked when a
- * run starts, because that needs the dataset and the checks read no files.
- */
+/** Explicit digits give one index per sample, each a digit of the stream's split. */
 function checkIndices(context: CheckContext, path: PathSegment[], stimulus: StimulusSpec): void {
   const data = stimulus.data;
-  if (data?.indices === undefined || data.indices.length === data.samples) return;
+  if (data?.indices === undefined) return;
 
-  context.expected(
-    [...path, 'data', 'indices'],
-    `expected ${data.samples} indices, one per sample (the data's samples)`,
-    data.indices.length,
-  );
+  if (data.indices.length !== data.samples) {
+    context.expected(
+      [...path, 'data', 'indices'],
+      `expected ${data.samples} ${data.samples === 1 ? 'index' : 'indices'}, one per sample (the data's samples)`,
+      data.indices.length,
+    );
+    return;
+  }
+
+  const ranges = mnistSplitRanges(data.split);
+  const outside = data.indices
+    .map((index, k) => [index, k] as const)
+    .filter(([index]) => !ranges.some(([first, last]) => index >= first && index <= last));
+  for (const [index, k] of outside.slice(0, MAX_ISSUES_PER_LIST)) {
+    context.expected(
+      [...path, 'data', 'indices', k],
+      `expected a digit of the ${data.split} split (${ranges.map(([first, last]) => `${first}..${last}`).join(', ')})`,
+      index,
+    );
+  }
 }
 
 /** A drift must start within the stream; at `samples` itself no sample is drifted. */

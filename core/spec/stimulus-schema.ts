@@ -79,7 +79,8 @@ export const dataSchema = z.strictObject({
   samples: positiveInteger(),
   /**
    * Global indices of the digits to present, in this order, instead of the seeded order: one per
-   * sample, each a digit of `split`.
+   * sample, each a digit of `split` (per class, the last 20% of its digits are test digits; see
+   * `mnistSplitRanges`).
    */
   indices: z.array(integerIn(0, MNIST_DIGITS - 1)).optional(),
   presentTicks: positiveInteger(),

@@ -30,6 +30,7 @@ const READOUT_TUNABLE = [
   'readoutDelayGroups',
   'readoutPresentTicks',
   'readoutTauEligibilityMs',
+  'readoutOutputDecay',
   'featureSamples',
 ] as const;
 
@@ -70,6 +71,7 @@ export function readoutParams(params: Record<string, number>): {
     else if (name === 'readoutDelayGroups') readout.delayGroups = value;
     else if (name === 'readoutPresentTicks') readout.presentTicks = value;
     else if (name === 'readoutTauEligibilityMs') readout.tauEligibilityMs = value;
+    else if (name === 'readoutOutputDecay') readout.outputDecay = value;
     else if (!(READOUT_TUNABLE as readonly string[]).includes(name)) features[name] = value;
   }
   return { features, readout };

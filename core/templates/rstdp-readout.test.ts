@@ -13,6 +13,17 @@ describe('rstdp-readout template', () => {
     expect(learning?.rule).toBe('rstdp');
   });
 
+  it('output decay sets the leak', () => {
+    // A decay register d leaks d / 4096 of the potential per tick: 20 is a time constant of
+    // 0.5 ms * 4096 / 20 = 102 ms, and 4 one of 512 ms.
+    const out = (outputDecay?: number) =>
+      rstdpReadoutSpec({ features: { neurons: 10, samples: 1 }, outputDecay }).populations.find(
+        (p) => p.name === 'out',
+      )!;
+    expect(out().neuron?.registers?.dv).toBe(20);
+    expect(out(4).neuron?.registers?.dv).toBe(4);
+  });
+
   it('frozen readout has no learning', () => {
     const spec = rstdpReadoutSpec({ features: { neurons: 10, samples: 1 }, plastic: false });
     expect(spec.projections.find((p) => p.name === 'exc-out')!.learning).toBeUndefined();

@@ -44,6 +44,11 @@ export interface RstdpReadoutOptions {
   rewardBaselineTau?: number;
   /** Threshold of the output neurons, in weights of 1.0 (mantissa 127). */
   thresholdWeights?: number;
+  /**
+   * Membrane decay register `dv` of the output neurons (default 20, a time constant of about
+   * 100 ms at dt 0.5 ms; 4 gives about 500 ms).
+   */
+  outputDecay?: number;
   /** Inhibition between output neurons per spike, in weights of 1.0. */
   inhibitionWeights?: number;
   /**
@@ -132,9 +137,10 @@ export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
           model: 'lif',
           registers: {
             du: 4095,
-            // tau 100 ms at dt 0.5 ms: the answer integrates several layer spikes, so the
-            // output neuron with the largest weights from the active layer neurons fires first.
-            dv: 20,
+            // By default tau 100 ms at dt 0.5 ms: the answer integrates several layer spikes,
+            // so the output neuron with the largest weights from the active layer neurons
+            // fires first.
+            dv: options.outputDecay ?? 20,
             vth: Math.round((options.thresholdWeights ?? 1) * WEIGHT_ONE),
             refractory: 10,
           },

@@ -241,7 +241,19 @@ const RUNS: RunEntry[] = [
   {
     id: 'rstdp-400',
     title: 'Task 2: R-STDP readout on the 400-neuron features',
-    args: ['rstdp', '--neurons', '400', '--samples', '16000', '--seed', '1'],
+    args: [
+      'rstdp',
+      '--neurons',
+      '400',
+      '--param',
+      'readoutEta=8',
+      '--param',
+      'readoutThreshold=4',
+      '--param',
+      'readoutOutputDecay=4',
+      '--seed',
+      '1',
+    ],
     published: 'none for this setup',
     goal: 0.85,
     pictures: (r) =>

@@ -61,7 +61,7 @@ export function scorePresentTicks(neurons: number): number {
  * digit that draws fewer than 5 layer spikes is shown again with the input rate raised by 32 Hz,
  * up to 4 times. With 400 neurons, 27 of the 2,000 validation digits above left the layer silent
  * even at 2,800 ms, mostly ones. Repeating the 44 digits under 5 spikes once scored 91.15% on
- * those digits against 90.00% without; with 100 neurons it changed nothing (86.40%, 12 digits
+ * those digits against 90.00% without. With 100 neurons it changed nothing (86.40%, 12 digits
  * repeated). Raising the rate for every digit instead scored 91.15% with 400 neurons but 85.50%
  * with 100.
  */

@@ -190,7 +190,7 @@ describe('streamOrder', () => {
 
   it('rejects a digit of the other split', () => {
     expect(() => streamOrder({ split: 'test', samples: 2, indices: [801, 800] }, 1)).toThrow(
-      'data.indices[1]: digit 800 is not in the test split; pick one of its 2000 digits',
+      'data.indices[1]: expected a digit of the test split (mnistSplitRanges lists its 2000), got 800',
     );
   });
 

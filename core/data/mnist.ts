@@ -198,7 +198,7 @@ export function streamOrder(
   data.indices.forEach((index, k) => {
     if (!members.has(index)) {
       throw new RangeError(
-        `data.indices[${k}]: digit ${index} is not in the ${data.split} split; pick one of its ${members.size} digits`,
+        `data.indices[${k}]: expected a digit of the ${data.split} split (mnistSplitRanges lists its ${members.size}), got ${index}`,
       );
     }
   });

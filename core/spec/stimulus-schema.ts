@@ -78,9 +78,9 @@ export const dataSchema = z.strictObject({
   /** Samples presented; above the split's size (8,000 train, 2,000 test) the split repeats, reshuffled. */
   samples: positiveInteger(),
   /**
-   * Global indices of the digits to present, in this order, instead of the seeded order: one per
-   * sample, each a digit of `split` (per class, the last 20% of its digits are test digits; see
-   * `mnistSplitRanges`).
+   * Global indices of the digits to present, in this order, instead of the seeded order. There is
+   * one per sample, each a digit of `split`: per class, the last 20% of its digits are test digits
+   * (`mnistSplitRanges`).
    */
   indices: z.array(integerIn(0, MNIST_DIGITS - 1)).optional(),
   presentTicks: positiveInteger(),

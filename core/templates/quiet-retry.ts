@@ -1,7 +1,8 @@
 /**
- * Diehl and Cook's rule for digits the layer barely responds to: when the excitatory layer fires
+ * Diehl and Cook's rule for digits the layer barely responds to. When the excitatory layer fires
  * fewer than `minSpikes` spikes on a digit, the digit is shown again with the peak input rate
- * raised by `rateStepHz`, until the layer reaches `minSpikes` or `maxRetries` retries have run.
+ * raised by `rateStepHz`. This repeats until the layer reaches `minSpikes` or `maxRetries` retries
+ * have run.
  * Thin digits (mostly ones) drive few inputs, so at the training rate some leave a trained layer
  * silent, and a silent digit has no vote.
  *
@@ -18,7 +19,7 @@ import type { FrozenPhase, TrainedLayer } from './frozen-vote';
 import { runFrozen } from './frozen-vote';
 
 export interface QuietDigitRetry {
-  /** Fewest layer spikes a digit needs to keep its first showing (5 in Diehl and Cook 2015). */
+  /** Minimum layer spikes that keep a digit's first showing (5 in Diehl and Cook 2015). */
   minSpikes: number;
   /** Rate added to the peak input rate at each retry, in Hz (32 in Diehl and Cook 2015). */
   rateStepHz: number;
@@ -49,9 +50,10 @@ export function retryQuietDigits(
     const quiet = quietSamples(counts, size, retry.minSpikes);
     if (quiet.length === 0) break;
 
+    const raisedRateHz = stimulus.encoder.maxRateHz + attempt * retry.rateStepHz;
     const again = {
       ...stimulus,
-      encoder: { ...stimulus.encoder, maxRateHz: stimulus.encoder.maxRateHz + attempt * retry.rateStepHz },
+      encoder: { ...stimulus.encoder, maxRateHz: raisedRateHz },
       data: { ...stimulus.data, samples: quiet.length, indices: quiet.map((k) => order[k]!) },
     };
     const rerun = runFrozen(

@@ -2,7 +2,7 @@
  * The quiet-digit rule of `./quiet-retry` for the frozen reward-trained readout. A test digit on
  * which no output neuron spiked is shown again with the feature layer's input rate raised by
  * `rateStepHz`. This repeats until an output neuron spikes or `maxRetries` retries have run. A digit that
- * leaves the feature layer silent gives the readout nothing to answer with.
+ * leaves the feature layer silent gives the readout nothing to classify.
  *
  * Each retry is a frozen readout run of its own over the unanswered digits alone (listed by
  * `indices`), from rest, and its answers replace theirs. `minSpikes` is not used: a digit is

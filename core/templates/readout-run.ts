@@ -30,7 +30,7 @@ export interface ReadoutRun {
   curve: CurvePoint[];
   /** Digits with no answer because no output neuron spiked. */
   unanswered: number;
-  /** Class answered per digit, -1 where no output neuron spiked. */
+  /** Predicted class per digit, -1 where no output neuron spiked. */
   answers: Int8Array;
   counters: Counters;
 }

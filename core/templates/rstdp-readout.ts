@@ -137,7 +137,7 @@ export function rstdpReadoutSpec(options: RstdpReadoutOptions): Spec {
           model: 'lif',
           registers: {
             du: 4095,
-            // By default tau 100 ms at dt 0.5 ms: the answer integrates several layer spikes,
+            // By default tau 100 ms at dt 0.5 ms: the output neuron integrates several layer spikes,
             // so the output neuron with the largest weights from the active layer neurons
             // fires first.
             dv: options.outputDecay ?? 20,
